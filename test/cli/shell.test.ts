@@ -1,0 +1,66 @@
+/** The shell's statement buffer, caret rendering, and the built `bin/tessera` run for real. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { renderErrorLocation } from '../../src/cli/error-caret';
+import { StatementBuffer } from '../../src/cli/statement-buffer';
+
+const BIN = path.resolve(__dirname, '../../bin/tessera');
+
+describe('StatementBuffer', () => {
+  test('statements complete at a top-level semicolon, across lines', () => {
+    const b = new StatementBuffer();
+    expect(b.push('SELECT')).toEqual([]);
+    expect(b.pending).toBe(true);
+    expect(b.push("  'a;b' -- c;")).toEqual([]);
+    expect(b.push('; SELECT 2; SELECT')).toEqual(["SELECT\n  'a;b' -- c;", 'SELECT 2']);
+    expect(b.push('3;')).toEqual(['SELECT\n3']);
+    expect(b.pending).toBe(false);
+  });
+
+  test('an open block comment keeps the statement open', () => {
+    const b = new StatementBuffer();
+    expect(b.push('SELECT 1 /* ;')).toEqual([]);
+    expect(b.push('*/ ;')).toEqual(['SELECT 1 /* ;\n*/']);
+  });
+});
+
+test('caret under the failing column', () => {
+  expect(renderErrorLocation('SELECT 1\nFORM t', 2, 1)).toBe('FORM t\n^');
+  expect(renderErrorLocation('SELECT * FORM t', 1, 10)).toBe('SELECT * FORM t\n         ^');
+  expect(renderErrorLocation('\tSELECT x', 1, 3)).toBe('\tSELECT x\n\t ^');
+  expect(renderErrorLocation('x', 5, 1)).toBe('');
+});
+
+describe('bin/tessera (built)', () => {
+  beforeAll(() => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: 'pipe',
+    });
+  });
+
+  test('--execute prints the canonical statement', () => {
+    const r = spawnSync(BIN, ['--execute', 'select a from t where b in (1,2)'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('SELECT a FROM t WHERE (b IN (1, 2))\n');
+  });
+
+  test('a syntax error prints the message and a caret, and exits 1', () => {
+    const r = spawnSync(BIN, ['-e', 'SELECT * FORM t'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("Query failed: line 1:10: mismatched input 'FORM'");
+    expect(r.stdout).toContain('SELECT * FORM t\n         ^\n');
+  });
+
+  test('statements piped on stdin, the last one without a semicolon', () => {
+    const r = spawnSync(BIN, [], { input: 'SELECT 1;\nSHOW\nSCHEMAS FROM tpch', encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('SELECT 1\nSHOW SCHEMAS FROM tpch\n');
+  });
+
+  test('bad options are reported', () => {
+    const r = spawnSync(BIN, ['--bogus'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown option: --bogus');
+  });
+});
