@@ -1,0 +1,186 @@
+import {
+  arrayType,
+  BIGINT,
+  BOOLEAN,
+  castValue,
+  checkValue,
+  charType,
+  DATE,
+  decimalType,
+  DOUBLE,
+  INTEGER,
+  JSON_TYPE,
+  mapType,
+  namedRowType,
+  REAL,
+  SMALLINT,
+  timestampType,
+  timestampWithTimeZoneType,
+  timeType,
+  timeWithTimeZoneType,
+  TINYINT,
+  UNKNOWN,
+  UUID,
+  VARBINARY,
+  VARCHAR,
+  varcharType,
+  type SqlType,
+} from '../../src/types';
+import { expectTrinoError } from './helpers';
+
+const ctx = { timeZone: 'America/New_York', startEpochMillis: Date.UTC(2020, 6, 15, 12) };
+
+describe('castValue', () => {
+  test.each<[unknown, SqlType, SqlType, unknown]>([
+    [null, BIGINT, VARCHAR, null],
+    [null, UNKNOWN, BIGINT, null],
+    [5, INTEGER, BIGINT, 5],
+    [5, INTEGER, DOUBLE, 5],
+    [16777217, INTEGER, REAL, 16777216],
+    [9007199254740993n, BIGINT, DOUBLE, 9007199254740992],
+    [5, BIGINT, decimalType(10, 2), 500],
+    [5, TINYINT, decimalType(20, 2), 500n],
+    [0, INTEGER, BOOLEAN, false],
+    [-3n * 10n ** 18n, BIGINT, BOOLEAN, true],
+    [true, BOOLEAN, INTEGER, 1],
+    [false, BOOLEAN, DOUBLE, 0],
+    [true, BOOLEAN, decimalType(3, 1), 10],
+    [37.5, DOUBLE, BIGINT, 38],
+    [-37.5, DOUBLE, INTEGER, -38],
+    [0.1, DOUBLE, REAL, Math.fround(0.1)],
+    [NaN, DOUBLE, BOOLEAN, true],
+    [Math.fround(0.1), REAL, DOUBLE, Math.fround(0.1)],
+    [12345, decimalType(5, 2), DOUBLE, 123.45],
+    [12345, decimalType(5, 2), INTEGER, 123],
+    [12350, decimalType(5, 2), BIGINT, 124],
+    [150n, decimalType(38, 2), decimalType(3, 1), 15],
+    [5, decimalType(3, 0), BOOLEAN, true],
+    ['abc', VARCHAR, charType(5), 'abc'],
+    ['abc  ', varcharType(5), charType(2), 'ab'],
+    ['ab', charType(2), charType(5), 'ab'],
+    ['abcd', charType(4), charType(2), 'ab'],
+    ['ab', charType(4), VARCHAR, 'ab  '],
+    ['12', VARCHAR, BIGINT, 12],
+    [42, BIGINT, varcharType(5), '42'],
+    // date and time
+    [18262, DATE, timestampType(3), 1577836800000000],
+    [
+      18262,
+      DATE,
+      timestampWithTimeZoneType(0),
+      { epochMillis: Date.UTC(2020, 0, 1, 5), picosOfMilli: 0, timeZone: 'America/New_York' },
+    ],
+    [-1, timestampType(6), DATE, -1],
+    [1577836800999999, timestampType(6), timestampType(3), 1577836801000000],
+    [1577836800999499, timestampType(6), timestampType(3), 1577836800999000],
+    [
+      1577836800123456,
+      timestampType(6),
+      timestampType(9),
+      { epochMicros: 1577836800123456, picosOfMicro: 0 },
+    ],
+    [
+      { epochMicros: 1577836800123456, picosOfMicro: 500000 },
+      timestampType(9),
+      timestampType(6),
+      1577836800123457,
+    ],
+    [1577836800123456, timestampType(6), timeType(3), 123000000],
+    [
+      1577836800000000,
+      timestampType(0),
+      timestampWithTimeZoneType(3),
+      { epochMillis: Date.UTC(2020, 0, 1, 5), picosOfMilli: 0, timeZone: 'America/New_York' },
+    ],
+    [
+      { epochMillis: Date.UTC(2020, 0, 1, 5), picosOfMilli: 0, timeZone: 'America/New_York' },
+      timestampWithTimeZoneType(3),
+      timestampType(3),
+      1577836800000000,
+    ],
+    [
+      { epochMillis: Date.UTC(2020, 0, 1, 2), picosOfMilli: 0, timeZone: 'America/New_York' },
+      timestampWithTimeZoneType(3),
+      DATE,
+      18261,
+    ],
+    [
+      { epochMillis: 1999, picosOfMilli: 500000000, timeZone: 'UTC' },
+      timestampWithTimeZoneType(12),
+      timestampWithTimeZoneType(0),
+      { epochMillis: 2000, picosOfMilli: 0, timeZone: 'UTC' },
+    ],
+    [
+      { epochMillis: Date.UTC(2020, 6, 1, 16, 30), picosOfMilli: 0, timeZone: 'America/New_York' },
+      timestampWithTimeZoneType(3),
+      timeWithTimeZoneType(3),
+      { time: 12.5 * 3600e9, offsetMinutes: -240 },
+    ],
+    [3723456000000, timeType(3), timeType(0), 3723000000000],
+    [86399999999999, timeType(9), timeType(3), 0],
+    [3723456000000, timeType(3), timeType(12), 3723456000000000n],
+    [3723456000000, timeType(3), timeWithTimeZoneType(3), { time: 3723456000000, offsetMinutes: -240 }],
+    [{ time: 3723456000000, offsetMinutes: 60 }, timeWithTimeZoneType(3), timeType(3), 3723456000000],
+    [3600e9, timeType(0), timestampType(0), Date.UTC(2020, 6, 15, 1) * 1000],
+    // others
+    [
+      '12345678-90ab-cdef-1234-567890abcdef',
+      UUID,
+      VARBINARY,
+      new Uint8Array([
+        0x12, 0x34, 0x56, 0x78, 0x90, 0xab, 0xcd, 0xef, 0x12, 0x34, 0x56, 0x78, 0x90, 0xab, 0xcd, 0xef,
+      ]),
+    ],
+    [new Uint8Array(16).fill(255), VARBINARY, UUID, 'ffffffff-ffff-ffff-ffff-ffffffffffff'],
+    [[1, 2, null], arrayType(INTEGER), arrayType(VARCHAR), ['1', '2', null]],
+    [[[1, 1.5]], mapType(INTEGER, DOUBLE), mapType(BIGINT, decimalType(5, 2)), [[1, 150]]],
+    [
+      [1, 'x'],
+      namedRowType(['a', INTEGER], ['b', VARCHAR]),
+      namedRowType(['c', DOUBLE], ['d', charType(3)]),
+      [1, 'x'],
+    ],
+    [1.5, DOUBLE, JSON_TYPE, '1.5'],
+    [NaN, DOUBLE, JSON_TYPE, '"NaN"'],
+    [true, BOOLEAN, JSON_TYPE, 'true'],
+    [150n, decimalType(38, 2), JSON_TYPE, '1.50'],
+    ['12', JSON_TYPE, BIGINT, 12],
+    ['"12"', JSON_TYPE, BIGINT, 12],
+    ['1.5', JSON_TYPE, BIGINT, 2],
+    ['true', JSON_TYPE, INTEGER, 1],
+    ['null', JSON_TYPE, INTEGER, null],
+    ['1.25', JSON_TYPE, decimalType(3, 1), 13],
+  ])('CAST(%j AS …) from %j to %j', (value, from, to, expected) => {
+    const actual = castValue(value, from, to, ctx);
+    expect(checkValue(actual, to)).toBeUndefined();
+    if (typeof expected === 'object' && expected !== null) expect(actual).toEqual(expected);
+    else expect(actual).toBe(expected);
+  });
+
+  test.each<[unknown, SqlType, SqlType, string]>([
+    [40000, INTEGER, SMALLINT, 'NUMERIC_VALUE_OUT_OF_RANGE'],
+    [1e20, DOUBLE, BIGINT, 'INVALID_CAST_ARGUMENT'],
+    [NaN, REAL, INTEGER, 'INVALID_CAST_ARGUMENT'],
+    [1000, INTEGER, decimalType(3, 1), 'INVALID_CAST_ARGUMENT'],
+    ['x', VARCHAR, DATE, 'INVALID_CAST_ARGUMENT'],
+    [new Uint8Array(3), VARBINARY, UUID, 'INVALID_CAST_ARGUMENT'],
+    [
+      [
+        [1, 1],
+        [2, 1],
+      ],
+      mapType(INTEGER, INTEGER),
+      mapType(BOOLEAN, INTEGER),
+      'INVALID_CAST_ARGUMENT',
+    ],
+    ['[1]', JSON_TYPE, BIGINT, 'INVALID_CAST_ARGUMENT'],
+    ['{', JSON_TYPE, BIGINT, 'INVALID_CAST_ARGUMENT'],
+    [1, INTEGER, DATE, 'TYPE_MISMATCH'],
+    [18262, DATE, timeType(3), 'TYPE_MISMATCH'],
+    [new Uint8Array(1), VARBINARY, VARCHAR, 'INVALID_CAST_ARGUMENT'],
+    [2147483647, DATE, timestampType(3), 'INVALID_CAST_ARGUMENT'], // beyond the long range of epoch micros
+    [2147483647, DATE, timestampWithTimeZoneType(3), 'INVALID_CAST_ARGUMENT'],
+  ])('CAST(%j) from %j to %j fails with %s', (value, from, to, code) => {
+    expectTrinoError(() => castValue(value, from, to, ctx), code);
+  });
+});
