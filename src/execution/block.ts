@@ -38,11 +38,21 @@ export interface ValueBlock {
 export type Block = NumberBlock | BooleanBlock | ValueBlock;
 
 export function numberBlock(values: Float64Array, nulls: Uint8Array | null = null): NumberBlock {
-  return { kind: 'number', positionCount: values.length, values, nulls: nulls && hasAnyNull(nulls) ? nulls : null };
+  return {
+    kind: 'number',
+    positionCount: values.length,
+    values,
+    nulls: nulls && hasAnyNull(nulls) ? nulls : null,
+  };
 }
 
 export function booleanBlock(values: Uint8Array, nulls: Uint8Array | null = null): BooleanBlock {
-  return { kind: 'boolean', positionCount: values.length, values, nulls: nulls && hasAnyNull(nulls) ? nulls : null };
+  return {
+    kind: 'boolean',
+    positionCount: values.length,
+    values,
+    nulls: nulls && hasAnyNull(nulls) ? nulls : null,
+  };
 }
 
 export function valueBlock(values: readonly unknown[]): ValueBlock {
@@ -110,7 +120,11 @@ export function blockFromValues(values: readonly unknown[]): Block {
 }
 
 /** A copy of the positions listed in `positions` (for filters, joins and exchanges). */
-export function takePositions(block: Block, positions: Int32Array | readonly number[], count = positions.length): Block {
+export function takePositions(
+  block: Block,
+  positions: Int32Array | readonly number[],
+  count = positions.length,
+): Block {
   switch (block.kind) {
     case 'number': {
       const values = new Float64Array(count);
@@ -143,9 +157,15 @@ function gatherMask(mask: Uint8Array, positions: Int32Array | readonly number[],
 export function sliceBlock(block: Block, start: number, length: number): Block {
   switch (block.kind) {
     case 'number':
-      return numberBlock(block.values.subarray(start, start + length), block.nulls ? block.nulls.subarray(start, start + length) : null);
+      return numberBlock(
+        block.values.subarray(start, start + length),
+        block.nulls ? block.nulls.subarray(start, start + length) : null,
+      );
     case 'boolean':
-      return booleanBlock(block.values.subarray(start, start + length), block.nulls ? block.nulls.subarray(start, start + length) : null);
+      return booleanBlock(
+        block.values.subarray(start, start + length),
+        block.nulls ? block.nulls.subarray(start, start + length) : null,
+      );
     case 'value':
       return valueBlock(block.values.slice(start, start + length));
   }

@@ -8,12 +8,17 @@ export interface Page {
 
 export function page(blocks: readonly Block[], positionCount = blocks[0]?.positionCount ?? 0): Page {
   for (const b of blocks) {
-    if (b.positionCount !== positionCount) throw new Error(`block has ${b.positionCount} positions, page has ${positionCount}`);
+    if (b.positionCount !== positionCount)
+      throw new Error(`block has ${b.positionCount} positions, page has ${positionCount}`);
   }
   return { positionCount, blocks };
 }
 
-export function selectPositions(p: Page, positions: Int32Array | readonly number[], count = positions.length): Page {
+export function selectPositions(
+  p: Page,
+  positions: Int32Array | readonly number[],
+  count = positions.length,
+): Page {
   return { positionCount: count, blocks: p.blocks.map((b) => takePositions(b, positions, count)) };
 }
 

@@ -1,0 +1,156 @@
+/**
+ * LocalExecutionPlanner: turns a plan (fragment) into a pipeline of operators in this process.
+ * A node's output page has one block per output symbol, in order, so a consumer's layout maps
+ * each input symbol to its position in the source's outputs.
+ */
+import type { CatalogManager } from '../catalog/catalog-manager';
+import type { ConnectorSession } from '../catalog/spi';
+import { TrinoError } from '../errors';
+import type { RowExpression, Symbol } from '../planner/ir';
+import type { PlanNode } from '../planner/plan';
+import {
+  compileFilter,
+  compileProjection,
+  evaluateConstant,
+  type EvaluationContext,
+  type FunctionBinder,
+} from './expression-compiler';
+import { filterProject } from './operators/filter-project';
+import { hashAggregation } from './operators/hash-aggregation';
+import { hashJoin } from './operators/hash-join';
+import { limit } from './operators/limit';
+import type { PageStream } from './operators/page-stream';
+import { scan } from './operators/scan';
+import { sort } from './operators/sort';
+import { values } from './operators/values';
+
+export interface ExecutionContext {
+  readonly catalogs: CatalogManager;
+  readonly connectorSession: (catalog: string) => ConnectorSession;
+  readonly evaluation: EvaluationContext;
+  readonly functions?: FunctionBinder;
+  /** How many splits to ask connectors for per scan. */
+  readonly splitsPerScan: number;
+}
+
+export function layoutOf(symbols: readonly Symbol[]): Map<string, number> {
+  const layout = new Map<string, number>();
+  symbols.forEach((s, i) => layout.set(s.name, i));
+  return layout;
+}
+
+export class LocalExecutionPlanner {
+  constructor(private readonly context: ExecutionContext) {}
+
+  plan(node: PlanNode): PageStream {
+    const ctx = this.context;
+    switch (node.kind) {
+      case 'Output':
+        return this.project(
+          this.plan(node.source),
+          node.source.outputs,
+          node.outputs.map((s) => ({ kind: 'symbol', name: s.name, type: s.type })),
+        );
+      case 'TableScan':
+        return this.tableScan(node);
+      case 'Values': {
+        const rows = node.rows.map((row) =>
+          row.map((e) => evaluateConstant(e, ctx.evaluation, ctx.functions)),
+        );
+        return values(rows, node.outputs.length);
+      }
+      case 'Filter': {
+        const filter = compileFilter(
+          node.predicate,
+          layoutOf(node.source.outputs),
+          ctx.evaluation,
+          ctx.functions,
+        );
+        return filterProject(this.plan(node.source), filter, undefined);
+      }
+      case 'Project':
+        return this.project(
+          this.plan(node.source),
+          node.source.outputs,
+          node.assignments.map((a) => a.expression),
+        );
+      case 'Aggregation': {
+        const layout = layoutOf(node.source.outputs);
+        const channel = (s: Symbol): number => {
+          const c = layout.get(s.name);
+          if (c === undefined)
+            throw new TrinoError('GENERIC_INTERNAL_ERROR', `Symbol ${s.name} missing below aggregation`);
+          return c;
+        };
+        return hashAggregation(
+          this.plan(node.source),
+          node.groupingKeys.map(channel),
+          node.aggregates.map((a) => ({
+            function: a.function,
+            argumentChannels: a.arguments.map(channel),
+            argumentTypes: a.arguments.map((s) => s.type),
+            resultType: a.symbol.type,
+            distinct: a.distinct,
+            ...(a.mask ? { maskChannel: channel(a.mask) } : {}),
+          })),
+        );
+      }
+      case 'Sort':
+      case 'TopN': {
+        const layout = layoutOf(node.source.outputs);
+        const keys = node.orderBy.map((o) => ({
+          channel: layout.get(o.symbol.name)!,
+          type: o.symbol.type,
+          ascending: o.ascending,
+          nullsFirst: o.nullsFirst,
+        }));
+        return sort(this.plan(node.source), keys, node.kind === 'TopN' ? node.count : undefined);
+      }
+      case 'Limit':
+        return limit(this.plan(node.source), node.count, node.offset);
+      case 'Join': {
+        const leftLayout = layoutOf(node.left.outputs);
+        const rightLayout = layoutOf(node.right.outputs);
+        const filter = node.filter
+          ? compileFilter(node.filter, layoutOf(node.outputs), ctx.evaluation, ctx.functions)
+          : undefined;
+        return hashJoin(this.plan(node.left), this.plan(node.right), {
+          type: node.type,
+          leftKeys: node.criteria.map((c) => leftLayout.get(c.left.name)!),
+          rightKeys: node.criteria.map((c) => rightLayout.get(c.right.name)!),
+          leftWidth: node.left.outputs.length,
+          rightWidth: node.right.outputs.length,
+          ...(filter ? { filter } : {}),
+        });
+      }
+    }
+  }
+
+  private project(
+    source: PageStream,
+    inputs: readonly Symbol[],
+    expressions: readonly RowExpression[],
+  ): PageStream {
+    const layout = layoutOf(inputs);
+    const identity =
+      expressions.length === inputs.length &&
+      expressions.every((e, i) => e.kind === 'symbol' && e.name === inputs[i].name);
+    if (identity) return source;
+    const projections = expressions.map((e) =>
+      compileProjection(e, layout, this.context.evaluation, this.context.functions),
+    );
+    return filterProject(source, undefined, projections);
+  }
+
+  private tableScan(node: Extract<PlanNode, { kind: 'TableScan' }>): PageStream {
+    const catalog = this.context.catalogs.getCatalog(node.catalog);
+    if (!catalog) throw new TrinoError('CATALOG_NOT_FOUND', `Catalog '${node.catalog}' not found`);
+    const session = this.context.connectorSession(node.catalog);
+    const splitsPerScan = this.context.splitsPerScan;
+    async function* run(): PageStream {
+      const splits = await catalog!.connector.splitManager.getSplits(session, node.table, splitsPerScan);
+      yield* scan(catalog!.connector, session, node.table, node.columns, splits);
+    }
+    return run();
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * HashAggregation: groups rows by key columns (GroupByHash) and feeds each aggregate's grouped
+ * accumulator; emits one row per group (keys, then aggregates) when the input ends. A global
+ * aggregation (no keys) emits exactly one row, even for empty input.
+ */
+import type { SqlType } from '../../types';
+import { type Block, blockFromValues } from '../block';
+import { createAccumulator } from '../aggregation/accumulators';
+import { GroupByHash } from '../aggregation/group-by-hash';
+import type { Page } from '../page';
+import { type PageStream, TARGET_PAGE_ROWS } from './page-stream';
+import { slicePage } from '../page';
+
+export interface AggregateSpec {
+  readonly function: string;
+  readonly argumentChannels: readonly number[];
+  readonly argumentTypes: readonly SqlType[];
+  readonly resultType: SqlType;
+  readonly distinct: boolean;
+  readonly maskChannel?: number;
+}
+
+export async function* hashAggregation(
+  source: PageStream,
+  keyChannels: readonly number[],
+  aggregates: readonly AggregateSpec[],
+): PageStream {
+  const hash = new GroupByHash(keyChannels.length);
+  const accumulators = aggregates.map((a) =>
+    createAccumulator(a.function, a.argumentTypes, a.resultType, a.distinct),
+  );
+  for await (const page of source) {
+    const ids = hash.groupIds(
+      keyChannels.map((c) => page.blocks[c]),
+      page.positionCount,
+    );
+    for (let a = 0; a < aggregates.length; a++) {
+      const spec = aggregates[a];
+      const args = spec.argumentChannels.map((c) => page.blocks[c]);
+      accumulators[a].add(
+        ids,
+        args,
+        page.positionCount,
+        spec.maskChannel === undefined ? null : maskOf(page.blocks[spec.maskChannel], page.positionCount),
+      );
+    }
+  }
+  if (keyChannels.length === 0 && hash.groupCount === 0) hash.groupCount = 1;
+  const groups = hash.groupCount;
+  if (groups === 0) return;
+  const blocks: Block[] = [
+    ...hash.keyValues.map((values) => blockFromValues(values)),
+    ...accumulators.map((acc) => acc.result(groups)),
+  ];
+  const all: Page = { positionCount: groups, blocks };
+  for (let start = 0; start < groups; start += TARGET_PAGE_ROWS) {
+    yield start === 0 && groups <= TARGET_PAGE_ROWS
+      ? all
+      : slicePage(all, start, Math.min(TARGET_PAGE_ROWS, groups - start));
+  }
+}
+
+/** 1 where a boolean mask block is true. */
+function maskOf(block: Block, count: number): Uint8Array {
+  const out = new Uint8Array(count);
+  if (block.kind === 'boolean') {
+    for (let i = 0; i < count; i++)
+      out[i] = block.values[i] === 1 && (block.nulls === null || block.nulls[i] === 0) ? 1 : 0;
+  } else if (block.kind === 'value') {
+    for (let i = 0; i < count; i++) out[i] = block.values[i] === true ? 1 : 0;
+  }
+  return out;
+}

@@ -1,0 +1,215 @@
+/**
+ * The embedded engine: parse, plan and run statements in the calling process, over the catalogs
+ * given (default: tpch and memory). Tests, conformance and benchmarks use it; Node applications can
+ * embed Tessera with it. Errors reject with the TrinoError the servers would report.
+ */
+import { CatalogManager } from './catalog/catalog-manager';
+import type { ConnectorFactory } from './catalog/spi';
+import { TrinoError } from './errors';
+import { LocalExecutionPlanner } from './execution/local-execution-planner';
+import { type FunctionBinder } from './execution/expression-compiler';
+import { pageRows } from './execution/page';
+import { formatPlan } from './planner/plan-printer';
+import { Metadata } from './planner/metadata';
+import { QueryPlanner } from './planner/query-planner';
+import { createSession, newQueryId, type Session } from './planner/session';
+import type { FunctionResolver } from './planner/expression-analyzer';
+import { parseStatement, type Statement } from './sql';
+import { formatType, type SqlType } from './types';
+import { executeMetadataStatement } from './metadata-statements';
+import { executeDataDefinition, type QueryRunner } from './data-definition';
+import type { PlanNode } from './planner/plan';
+import type { PlannedQuery } from './planner/query-planner';
+import type { PageStream } from './execution/operators/page-stream';
+import { typeEquals } from './types';
+
+export interface QueryColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface QueryResult {
+  readonly columns: readonly QueryColumn[];
+  readonly rows: unknown[][];
+  /** For statements that change rows: the count (INSERT, DELETE, CTAS). */
+  readonly updateCount?: number;
+  readonly updateType?: string;
+}
+
+export interface CatalogConfig {
+  readonly name: string;
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+export interface LocalEngineOptions {
+  /** Catalogs to create; default tpch and memory. */
+  readonly catalogs?: readonly CatalogConfig[];
+  /** Connector factories beyond the built-in ones. */
+  readonly connectorFactories?: readonly ConnectorFactory[];
+  /** Session defaults (catalog, schema, user, time zone). */
+  readonly session?: Partial<Session>;
+  /** Splits per table scan (default: 4). */
+  readonly splitsPerScan?: number;
+}
+
+export interface LocalEngine {
+  query(sql: string, session?: Partial<Session>): Promise<QueryResult>;
+  readonly catalogs: CatalogManager;
+  close(): Promise<void>;
+}
+
+/** Hooks the function library provides (installed by functions/ once present). */
+export interface FunctionLibrary {
+  readonly resolver: FunctionResolver;
+  readonly binder: FunctionBinder;
+}
+
+export interface EngineComponents {
+  readonly factories: readonly ConnectorFactory[];
+  readonly functions?: FunctionLibrary;
+}
+
+export class LocalQueryEngine implements LocalEngine {
+  readonly catalogs = new CatalogManager();
+  private readonly metadata = new Metadata(this.catalogs);
+  private defaults: Partial<Session>;
+  private closed = false;
+
+  constructor(
+    components: EngineComponents,
+    private readonly options: LocalEngineOptions = {},
+  ) {
+    for (const f of [...components.factories, ...(options.connectorFactories ?? [])])
+      this.catalogs.registerFactory(f);
+    this.functions = components.functions;
+    const catalogs = options.catalogs ?? [
+      { name: 'tpch', properties: { 'connector.name': 'tpch' } },
+      { name: 'memory', properties: { 'connector.name': 'memory' } },
+    ];
+    for (const c of catalogs) this.catalogs.createCatalog(c.name, c.properties);
+    this.defaults = { ...options.session };
+  }
+
+  private readonly functions?: FunctionLibrary;
+
+  async query(sql: string, overrides: Partial<Session> = {}): Promise<QueryResult> {
+    if (this.closed) throw new TrinoError('GENERIC_INTERNAL_ERROR', 'Engine is closed');
+    const session = createSession({
+      ...this.defaults,
+      ...overrides,
+      queryId: newQueryId(),
+      startTime: Date.now(),
+    });
+    const statement = parseStatement(sql);
+    return this.execute(statement, session);
+  }
+
+  private async execute(statement: Statement, session: Session): Promise<QueryResult> {
+    switch (statement.kind) {
+      case 'Query': {
+        const planned = await this.planner(session).planStatementQuery(statement);
+        const rows = await this.run(planned.root, session);
+        return { columns: columns(planned.columnNames, planned.columnTypes), rows };
+      }
+      case 'Explain': {
+        if (statement.statement.kind !== 'Query')
+          throw new TrinoError('NOT_SUPPORTED', 'EXPLAIN supports queries only for now', statement.loc);
+        if (statement.analyze)
+          throw new TrinoError('NOT_SUPPORTED', 'EXPLAIN ANALYZE is not supported yet', statement.loc);
+        const planned = await this.planner(session).planStatementQuery(statement.statement);
+        return { columns: [{ name: 'Query Plan', type: 'varchar' }], rows: [[formatPlan(planned.root)]] };
+      }
+      case 'Use': {
+        const catalog = statement.catalog?.value.toLowerCase() ?? session.catalog;
+        if (!catalog)
+          throw new TrinoError(
+            'MISSING_CATALOG_NAME',
+            'Catalog must be specified when session catalog is not set',
+            statement.loc,
+          );
+        const schema = statement.schema.value.toLowerCase();
+        if (!(await this.metadata.schemaExists(session, catalog, schema))) {
+          throw new TrinoError(
+            'SCHEMA_NOT_FOUND',
+            `Schema does not exist: ${catalog}.${schema}`,
+            statement.loc,
+          );
+        }
+        this.defaults = { ...this.defaults, catalog, schema };
+        return { columns: [], rows: [], updateType: 'USE' };
+      }
+      default: {
+        const result =
+          (await executeMetadataStatement(statement, session, this.metadata)) ??
+          (await executeDataDefinition(statement, session, this.metadata, this.runner));
+        if (result) return result;
+        throw new TrinoError('NOT_SUPPORTED', `${statement.kind} is not supported yet`, statement.loc);
+      }
+    }
+  }
+
+  private planner(session: Session): QueryPlanner {
+    const resolver: FunctionResolver =
+      this.functions?.resolver ??
+      ((name, _args, loc) => {
+        throw new TrinoError('FUNCTION_NOT_FOUND', `Function '${name}' not registered`, loc);
+      });
+    return new QueryPlanner(this.metadata, session, resolver);
+  }
+
+  private readonly runner: QueryRunner = {
+    plan: (query, session) => this.planner(session).planStatementQuery(query),
+    pages: (planned, session, castTo) => this.pages(castOutputs(planned, castTo), session),
+  };
+
+  private async run(root: PlanNode, session: Session): Promise<unknown[][]> {
+    const rows: unknown[][] = [];
+    for await (const page of this.pages(root, session)) for (const r of pageRows(page)) rows.push(r);
+    return rows;
+  }
+
+  private pages(root: PlanNode, session: Session): PageStream {
+    const planner = new LocalExecutionPlanner({
+      catalogs: this.catalogs,
+      connectorSession: (catalog) => this.metadata.connectorSession(session, catalog),
+      evaluation: { timeZone: session.timeZone, startTime: session.startTime, user: session.user },
+      ...(this.functions ? { functions: this.functions.binder } : {}),
+      splitsPerScan: this.options.splitsPerScan ?? 4,
+    });
+    return planner.plan(root);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.catalogs.shutdown();
+  }
+}
+
+/** The plan's root with its outputs cast to the given types (INSERT and CTAS targets). */
+function castOutputs(planned: PlannedQuery, castTo: readonly SqlType[] | undefined): PlanNode {
+  const root = planned.root;
+  if (!castTo || castTo.every((t, i) => typeEquals(t, root.outputs[i].type))) return root;
+  const outputs = root.outputs.map((s, i) => ({ name: `${s.name}_cast`, type: castTo[i] }));
+  return {
+    kind: 'Project',
+    id: -1,
+    source: root,
+    assignments: root.outputs.map((s, i) => ({
+      symbol: outputs[i],
+      expression: typeEquals(s.type, castTo[i])
+        ? { kind: 'symbol', name: s.name, type: s.type }
+        : {
+            kind: 'cast',
+            value: { kind: 'symbol', name: s.name, type: s.type },
+            safe: false,
+            type: castTo[i],
+          },
+    })),
+    outputs,
+  };
+}
+
+function columns(names: readonly string[], types: readonly SqlType[]): QueryColumn[] {
+  return names.map((name, i) => ({ name, type: formatType(types[i]) }));
+}

@@ -1,0 +1,99 @@
+/**
+ * Metadata-only statements (SHOW CATALOGS / SCHEMAS / TABLES / COLUMNS, DESCRIBE): answered from
+ * connector metadata without running a query, with Trino's column names and ordering.
+ */
+import { TrinoError } from './errors';
+import { likeMatcher } from './execution/kernels';
+import type { QueryResult } from './local-engine';
+import type { Metadata } from './planner/metadata';
+import type { Session } from './planner/session';
+import type { LikeFilter, Statement } from './sql';
+import { formatType } from './types';
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function filterLike(names: string[], like: LikeFilter | undefined): string[] {
+  if (!like) return names;
+  const re = likeMatcher(like.pattern, like.escape);
+  return names.filter((n) => re.test(n));
+}
+
+const varcharColumns = (...names: string[]) => names.map((name) => ({ name, type: 'varchar' }));
+
+export async function executeMetadataStatement(
+  statement: Statement,
+  session: Session,
+  metadata: Metadata,
+): Promise<QueryResult | undefined> {
+  switch (statement.kind) {
+    case 'ShowCatalogs': {
+      const names = filterLike(
+        metadata.catalogs.listCatalogs().map((c) => c.name),
+        statement.like,
+      );
+      return { columns: varcharColumns('Catalog'), rows: names.sort(byCodePoint).map((n) => [n]) };
+    }
+    case 'ShowSchemas': {
+      const catalog = statement.catalog?.value.toLowerCase() ?? session.catalog;
+      if (!catalog)
+        throw new TrinoError(
+          'MISSING_CATALOG_NAME',
+          'Catalog must be specified when session catalog is not set',
+          statement.loc,
+        );
+      const md = metadata.connectorMetadata(catalog, statement.catalog?.loc ?? statement.loc);
+      const schemas = await md.listSchemaNames(metadata.connectorSession(session, catalog));
+      const names = filterLike([...new Set([...schemas, 'information_schema'])], statement.like);
+      return { columns: varcharColumns('Schema'), rows: names.sort(byCodePoint).map((n) => [n]) };
+    }
+    case 'ShowTables': {
+      const parts = statement.schema?.parts.map((p) => p.value.toLowerCase()) ?? [];
+      const catalog = parts.length === 2 ? parts[0] : session.catalog;
+      const schema = parts.length >= 1 ? parts[parts.length - 1] : session.schema;
+      if (!catalog)
+        throw new TrinoError(
+          'MISSING_CATALOG_NAME',
+          'Catalog must be specified when session catalog is not set',
+          statement.loc,
+        );
+      if (!schema)
+        throw new TrinoError(
+          'MISSING_SCHEMA_NAME',
+          'Schema must be specified when session schema is not set',
+          statement.loc,
+        );
+      if (!(await metadata.schemaExists(session, catalog, schema))) {
+        throw new TrinoError(
+          'SCHEMA_NOT_FOUND',
+          `Schema '${schema}' does not exist`,
+          statement.schema?.loc ?? statement.loc,
+        );
+      }
+      const md = metadata.connectorMetadata(catalog);
+      const tables = await md.listTables(metadata.connectorSession(session, catalog), schema);
+      const names = filterLike(
+        tables.map((t) => t.table),
+        statement.like,
+      );
+      return { columns: varcharColumns('Table'), rows: names.sort(byCodePoint).map((n) => [n]) };
+    }
+    case 'ShowColumns': {
+      const name = metadata.qualify(
+        session,
+        statement.table.parts.map((p) => p.value.toLowerCase()),
+        statement.table.loc,
+      );
+      const table = await metadata.resolveTable(session, name, statement.table.loc);
+      const visible = table.columns.filter(
+        (c) =>
+          !c.hidden &&
+          (!statement.like || likeMatcher(statement.like.pattern, statement.like.escape).test(c.name)),
+      );
+      return {
+        columns: varcharColumns('Column', 'Type', 'Extra', 'Comment'),
+        rows: visible.map((c) => [c.name, formatType(c.type), c.extraInfo ?? '', c.comment ?? '']),
+      };
+    }
+  }
+  return undefined;
+}

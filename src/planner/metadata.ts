@@ -1,0 +1,100 @@
+/**
+ * Metadata: the planner's view of the catalogs. Resolves qualified table names against the
+ * session's catalog and schema with Trino's errors, and wraps connector metadata calls with the
+ * connector session.
+ */
+import type { CatalogManager } from '../catalog/catalog-manager';
+import type {
+  ColumnHandle,
+  ColumnMetadata,
+  ConnectorMetadata,
+  ConnectorSession,
+  TableHandle,
+} from '../catalog/spi';
+import { TrinoError } from '../errors';
+import type { NodeLocation } from '../sql';
+import type { Session } from './session';
+
+export interface QualifiedObjectName {
+  readonly catalog: string;
+  readonly schema: string;
+  readonly name: string;
+}
+
+export interface ResolvedTable {
+  readonly name: QualifiedObjectName;
+  readonly handle: TableHandle;
+  readonly columns: readonly ColumnMetadata[];
+  readonly columnHandles: readonly ColumnHandle[];
+}
+
+export function formatObjectName(n: QualifiedObjectName): string {
+  return `${n.catalog}.${n.schema}.${n.name}`;
+}
+
+export class Metadata {
+  constructor(readonly catalogs: CatalogManager) {}
+
+  connectorSession(session: Session, catalog: string): ConnectorSession {
+    return {
+      queryId: session.queryId,
+      user: session.user,
+      timeZone: session.timeZone,
+      startTime: session.startTime,
+      properties: session.catalogProperties[catalog] ?? {},
+    };
+  }
+
+  connectorMetadata(catalog: string, loc?: NodeLocation): ConnectorMetadata {
+    const c = this.catalogs.getCatalog(catalog);
+    if (!c) throw new TrinoError('CATALOG_NOT_FOUND', `Catalog '${catalog}' not found`, loc);
+    return c.connector.metadata;
+  }
+
+  /** `t`, `s.t` or `c.s.t` → a full name, using the session's catalog and schema. */
+  qualify(session: Session, parts: readonly string[], loc?: NodeLocation): QualifiedObjectName {
+    if (parts.length > 3)
+      throw new TrinoError('SYNTAX_ERROR', `Too many dots in table name: ${parts.join('.')}`, loc);
+    const name = parts[parts.length - 1];
+    const schema = parts.length >= 2 ? parts[parts.length - 2] : session.schema;
+    const catalog = parts.length === 3 ? parts[0] : session.catalog;
+    if (!catalog)
+      throw new TrinoError(
+        'MISSING_CATALOG_NAME',
+        'Catalog must be specified when session catalog is not set',
+        loc,
+      );
+    if (!schema)
+      throw new TrinoError(
+        'MISSING_SCHEMA_NAME',
+        'Schema must be specified when session schema is not set',
+        loc,
+      );
+    return { catalog, schema, name };
+  }
+
+  async schemaExists(session: Session, catalog: string, schema: string): Promise<boolean> {
+    const md = this.connectorMetadata(catalog);
+    const schemas = await md.listSchemaNames(this.connectorSession(session, catalog));
+    return schemas.includes(schema);
+  }
+
+  async resolveTable(
+    session: Session,
+    name: QualifiedObjectName,
+    loc?: NodeLocation,
+  ): Promise<ResolvedTable> {
+    const md = this.connectorMetadata(name.catalog, loc);
+    const cs = this.connectorSession(session, name.catalog);
+    const handle = await md.getTableHandle(cs, { schema: name.schema, table: name.name });
+    if (!handle) {
+      if (!(await this.schemaExists(session, name.catalog, name.schema))) {
+        throw new TrinoError('SCHEMA_NOT_FOUND', `Schema '${name.schema}' does not exist`, loc);
+      }
+      throw new TrinoError('TABLE_NOT_FOUND', `Table '${formatObjectName(name)}' does not exist`, loc);
+    }
+    const table = await md.getTableMetadata(cs, handle);
+    const columnHandles = await md.getColumnHandles(cs, handle);
+    return { name, handle, columns: table.columns, columnHandles };
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Predicate pushdown: moves each conjunct of a filter as close to the scans as it can go. Through
+ * inner joins, a conjunct over one side moves into that side, an equality between a column of
+ * each side becomes a join key (turning `FROM a, b WHERE a.k = b.k` into a hash join), and any
+ * other two-sided conjunct becomes the join's filter. Outer joins keep conditions above them,
+ * except conjuncts on their preserved side.
+ */
+import { BOOLEAN } from '../../types';
+import { referencedSymbols, type RowExpression, type Symbol } from '../ir';
+import type { JoinNode, PlanNode } from '../plan';
+
+export function pushDownPredicates(node: PlanNode): PlanNode {
+  return push(node, []);
+}
+
+function and(terms: RowExpression[]): RowExpression | undefined {
+  if (terms.length === 0) return undefined;
+  return terms.length === 1 ? terms[0] : { kind: 'logical', op: 'and', terms, type: BOOLEAN };
+}
+
+/**
+ * The conjuncts of a predicate. A disjunction whose every branch shares some conjuncts also
+ * yields those shared conjuncts ((a AND b) OR (a AND c) implies a), so a join key repeated in
+ * every branch of an OR (TPC-H Q19) still becomes a hash-join key.
+ */
+function conjuncts(e: RowExpression): RowExpression[] {
+  if (e.kind === 'logical' && e.op === 'and') return e.terms.flatMap(conjuncts);
+  if (e.kind === 'logical' && e.op === 'or') {
+    const branches = e.terms.map((t) => conjuncts(t));
+    const keyed = branches.map((b) => new Set(b.map(expressionKey)));
+    const common = branches[0].filter((t) => keyed.every((k) => k.has(expressionKey(t))));
+    return [...common, e];
+  }
+  return [e];
+}
+
+function expressionKey(e: RowExpression): string {
+  return JSON.stringify(e, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+}
+
+/** Wraps `node` in a filter of the remaining conjuncts. */
+function withFilter(node: PlanNode, terms: RowExpression[]): PlanNode {
+  const predicate = and(terms);
+  if (!predicate) return node;
+  return { kind: 'Filter', id: node.id, source: node, predicate, outputs: node.outputs };
+}
+
+function covers(node: PlanNode, symbols: Set<string>): boolean {
+  const names = new Set(node.outputs.map((s) => s.name));
+  for (const s of symbols) if (!names.has(s)) return false;
+  return true;
+}
+
+/** Pushes `pending` conjuncts (over node's outputs) into `node`. */
+function push(node: PlanNode, pending: RowExpression[]): PlanNode {
+  switch (node.kind) {
+    case 'Filter':
+      return push(node.source, [...pending, ...conjuncts(node.predicate)]);
+    case 'Join':
+      return pushIntoJoin(node, pending);
+    case 'Project': {
+      // conjuncts over symbols the projection passes through unchanged can move below it
+      const passThrough = new Set(
+        node.assignments
+          .filter((a) => a.expression.kind === 'symbol' && a.expression.name === a.symbol.name)
+          .map((a) => a.symbol.name),
+      );
+      const down: RowExpression[] = [];
+      const stay: RowExpression[] = [];
+      for (const t of pending) {
+        const refs = referencedSymbols(t);
+        if ([...refs].every((s) => passThrough.has(s))) down.push(t);
+        else stay.push(t);
+      }
+      return withFilter({ ...node, source: push(node.source, down) }, stay);
+    }
+    case 'TableScan':
+    case 'Values':
+      return withFilter(node, pending);
+    case 'Aggregation': {
+      // conjuncts over grouping keys only can be evaluated before grouping
+      const keys = new Set(node.groupingKeys.map((k) => k.name));
+      const down: RowExpression[] = [];
+      const stay: RowExpression[] = [];
+      for (const t of pending) {
+        const refs = referencedSymbols(t);
+        if (node.groupingKeys.length > 0 && [...refs].every((s) => keys.has(s))) down.push(t);
+        else stay.push(t);
+      }
+      return withFilter({ ...node, source: push(node.source, down) }, stay);
+    }
+    default: {
+      // Sort, TopN, Limit, Output: limits change meaning under filters, so stop here
+      const rebuilt = rebuildSources(node);
+      return withFilter(rebuilt, pending);
+    }
+  }
+}
+
+function rebuildSources(node: PlanNode): PlanNode {
+  switch (node.kind) {
+    case 'Sort':
+    case 'TopN':
+    case 'Limit':
+    case 'Output':
+      return { ...node, source: push(node.source, []) } as PlanNode;
+    default:
+      return node;
+  }
+}
+
+function pushIntoJoin(join: JoinNode, pending: RowExpression[]): PlanNode {
+  const all = [...pending, ...(join.type === 'INNER' && join.filter ? conjuncts(join.filter) : [])];
+  const left: RowExpression[] = [];
+  const right: RowExpression[] = [];
+  const criteria = [...join.criteria];
+  const joinFilter: RowExpression[] = join.type !== 'INNER' && join.filter ? [join.filter] : [];
+  const above: RowExpression[] = [];
+  const leftNames = new Set(join.left.outputs.map((s) => s.name));
+  const rightNames = new Set(join.right.outputs.map((s) => s.name));
+  for (const t of all) {
+    const refs = referencedSymbols(t);
+    const onLeft = covers(join.left, refs);
+    const onRight = covers(join.right, refs);
+    if (onLeft && (join.type === 'INNER' || join.type === 'LEFT')) left.push(t);
+    else if (onRight && (join.type === 'INNER' || join.type === 'RIGHT')) right.push(t);
+    else if (join.type === 'INNER') {
+      const pair = equiPair(t, leftNames, rightNames);
+      if (pair) criteria.push(pair);
+      else if (refs.size > 0) joinFilter.push(t);
+      else above.push(t);
+    } else above.push(t);
+  }
+  const filter = and(joinFilter);
+  const rebuilt: JoinNode = {
+    ...join,
+    left: push(join.left, left),
+    right: push(join.right, right),
+    criteria,
+    ...(filter ? { filter } : {}),
+  };
+  if (!filter) delete (rebuilt as { filter?: RowExpression }).filter;
+  return withFilter(rebuilt, above);
+}
+
+function equiPair(
+  term: RowExpression,
+  left: Set<string>,
+  right: Set<string>,
+): { left: Symbol; right: Symbol } | undefined {
+  if (term.kind !== 'comparison' || term.op !== 'eq') return undefined;
+  const a = term.left;
+  const b = term.right;
+  if (a.kind !== 'symbol' || b.kind !== 'symbol') return undefined;
+  if (left.has(a.name) && right.has(b.name))
+    return { left: { name: a.name, type: a.type }, right: { name: b.name, type: b.type } };
+  if (left.has(b.name) && right.has(a.name))
+    return { left: { name: b.name, type: b.type }, right: { name: a.name, type: a.type } };
+  return undefined;
+}

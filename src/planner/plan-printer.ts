@@ -1,0 +1,83 @@
+/** Prints a plan tree for EXPLAIN: one node per line, indented, with its outputs and details. */
+import { formatType } from '../types';
+import type { RowExpression } from './ir';
+import { sources, type PlanNode } from './plan';
+
+export function formatPlan(root: PlanNode): string {
+  const lines: string[] = [];
+  const visit = (node: PlanNode, depth: number): void => {
+    const indent = '    '.repeat(depth);
+    lines.push(`${indent}- ${describe(node)}`);
+    lines.push(
+      `${indent}    Layout: [${node.outputs.map((s) => `${s.name}:${formatType(s.type)}`).join(', ')}]`,
+    );
+    for (const s of sources(node)) visit(s, depth + 1);
+  };
+  visit(root, 0);
+  return lines.join('\n');
+}
+
+function describe(node: PlanNode): string {
+  switch (node.kind) {
+    case 'Output':
+      return `Output[columnNames = [${node.columnNames.join(', ')}]]`;
+    case 'TableScan':
+      return `TableScan[table = ${node.catalog}:${JSON.stringify(node.table)}]`;
+    case 'Values':
+      return `Values[${node.rows.length} rows]`;
+    case 'Filter':
+      return `Filter[filterPredicate = ${formatRowExpression(node.predicate)}]`;
+    case 'Project':
+      return `Project[${node.assignments
+        .filter((a) => !(a.expression.kind === 'symbol' && a.expression.name === a.symbol.name))
+        .map((a) => `${a.symbol.name} := ${formatRowExpression(a.expression)}`)
+        .join(', ')}]`;
+    case 'Aggregation':
+      return `Aggregate[type = ${node.step}, keys = [${node.groupingKeys.map((k) => k.name).join(', ')}]${node.aggregates.map((a) => `, ${a.symbol.name} := ${a.function}(${a.distinct ? 'DISTINCT ' : ''}${a.arguments.map((x) => x.name).join(', ')})`).join('')}]`;
+    case 'Sort':
+      return `Sort[orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]]`;
+    case 'TopN':
+      return `TopN[count = ${node.count}, orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]]`;
+    case 'Limit':
+      return `Limit[count = ${node.count}${node.offset ? `, offset = ${node.offset}` : ''}]`;
+    case 'Join':
+      return `${node.type === 'INNER' && node.criteria.length === 0 ? 'CrossJoin' : `${node.type}Join`}[criteria = [${node.criteria.map((c) => `${c.left.name} = ${c.right.name}`).join(', ')}]${node.filter ? `, filter = ${formatRowExpression(node.filter)}` : ''}]`;
+  }
+}
+
+export function formatRowExpression(e: RowExpression): string {
+  switch (e.kind) {
+    case 'symbol':
+      return e.name;
+    case 'constant':
+      return e.value === null ? 'null' : typeof e.value === 'string' ? `'${e.value}'` : `${String(e.value)}`;
+    case 'call':
+      return `${e.function}(${e.arguments.map(formatRowExpression).join(', ')})`;
+    case 'arithmetic':
+      return `(${formatRowExpression(e.left)} ${{ add: '+', subtract: '-', multiply: '*', divide: '/', modulus: '%' }[e.op]} ${formatRowExpression(e.right)})`;
+    case 'negate':
+      return `(-${formatRowExpression(e.value)})`;
+    case 'comparison':
+      return `(${formatRowExpression(e.left)} ${{ eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=', distinct: 'IS DISTINCT FROM' }[e.op]} ${formatRowExpression(e.right)})`;
+    case 'logical':
+      return `(${e.terms.map(formatRowExpression).join(` ${e.op.toUpperCase()} `)})`;
+    case 'not':
+      return `(NOT ${formatRowExpression(e.value)})`;
+    case 'isNull':
+      return `(${formatRowExpression(e.value)} IS NULL)`;
+    case 'cast':
+      return `CAST(${formatRowExpression(e.value)} AS ${formatType(e.type)})`;
+    case 'if':
+      return `IF(${formatRowExpression(e.condition)}, ${formatRowExpression(e.then)}, ${formatRowExpression(e.else)})`;
+    case 'coalesce':
+      return `COALESCE(${e.operands.map(formatRowExpression).join(', ')})`;
+    case 'in':
+      return `(${formatRowExpression(e.value)} IN (${e.list.map(formatRowExpression).join(', ')}))`;
+    case 'between':
+      return `(${formatRowExpression(e.value)} BETWEEN ${formatRowExpression(e.min)} AND ${formatRowExpression(e.max)})`;
+    case 'like':
+      return `(${formatRowExpression(e.value)} LIKE ${formatRowExpression(e.pattern)})`;
+    case 'switch':
+      return `CASE ${e.whenClauses.map((w) => `WHEN ${formatRowExpression(w.condition)} THEN ${formatRowExpression(w.result)}`).join(' ')} ELSE ${formatRowExpression(e.elseValue)} END`;
+  }
+}

@@ -1,0 +1,810 @@
+/**
+ * QueryPlanner: analyzes a Query AST and builds its logical plan in one pass (as Trino's
+ * RelationPlanner/QueryPlanner pair does after analysis): FROM relations and joins, WHERE,
+ * GROUP BY and aggregates, HAVING, the select list, DISTINCT, ORDER BY, OFFSET, LIMIT, VALUES
+ * and WITH. Names resolve through Scopes; every expression is typed by ExpressionAnalyzer.
+ */
+import { TrinoError } from '../errors';
+import type * as ast from '../sql';
+import { BOOLEAN, formatType, type SqlType } from '../types';
+import { aggregateResultType } from './aggregate-signatures';
+import {
+  ExpressionAnalyzer,
+  expressionKey,
+  isAggregateName,
+  type FunctionResolver,
+} from './expression-analyzer';
+import { referencedSymbols, symbolReference, type RowExpression, type Symbol } from './ir';
+import type { Metadata } from './metadata';
+import type { AggregateCall, Assignment, OrderingItem, PlanNode } from './plan';
+import { Scope, type Field } from './scope';
+import { pushDownPredicates } from './optimizer/predicate-pushdown';
+import type { Session } from './session';
+
+export interface RelationPlan {
+  readonly node: PlanNode;
+  readonly fields: readonly Field[];
+}
+
+export interface PlannedQuery {
+  readonly root: PlanNode;
+  readonly columnNames: readonly string[];
+  readonly columnTypes: readonly SqlType[];
+}
+
+export class QueryPlanner {
+  private nextId = 0;
+  private nextSymbol = 0;
+  private readonly ctes: Map<string, ast.WithQuery>[] = [];
+
+  constructor(
+    private readonly metadata: Metadata,
+    private readonly session: Session,
+    private readonly functions: FunctionResolver,
+  ) {}
+
+  async planStatementQuery(query: ast.Query): Promise<PlannedQuery> {
+    const plan = await this.planQuery(query);
+    const visible = plan.fields.filter((f) => !f.hidden);
+    const columnNames = visible.map((f, i) => f.name ?? `_col${i}`);
+    const outputs = visible.map((f) => f.symbol);
+    return {
+      root: pushDownPredicates({ kind: 'Output', id: this.id(), source: plan.node, columnNames, outputs }),
+      columnNames,
+      columnTypes: outputs.map((s) => s.type),
+    };
+  }
+
+  private id(): number {
+    return this.nextId++;
+  }
+
+  symbol(hint: string, type: SqlType): Symbol {
+    const base =
+      hint
+        .replace(/[^a-z0-9_]/gi, '_')
+        .toLowerCase()
+        .slice(0, 30) || 'expr';
+    return { name: `${base}_${this.nextSymbol++}`, type };
+  }
+
+  private analyzer(
+    scope: Scope,
+    context: Omit<ConstructorParameters<typeof ExpressionAnalyzer>[1] & object, 'functionResolver'> = {},
+  ): ExpressionAnalyzer {
+    return new ExpressionAnalyzer(scope, { ...context, functionResolver: this.functions });
+  }
+
+  // ---- queries ------------------------------------------------------------------------------
+
+  async planQuery(query: ast.Query, outer?: Scope): Promise<RelationPlan> {
+    if (query.with) {
+      if (query.with.recursive)
+        throw new TrinoError('NOT_SUPPORTED', 'Recursive WITH queries are not supported yet', query.with.loc);
+      const frame = new Map<string, ast.WithQuery>();
+      for (const w of query.with.queries) {
+        const name = w.name.value.toLowerCase();
+        if (frame.has(name))
+          throw new TrinoError(
+            'DUPLICATE_NAMED_QUERY',
+            `WITH query name '${name}' specified more than once`,
+            w.loc,
+          );
+        frame.set(name, w);
+      }
+      this.ctes.push(frame);
+    }
+    try {
+      return await this.planQueryBody(query, outer);
+    } finally {
+      if (query.with) this.ctes.pop();
+    }
+  }
+
+  private async planQueryBody(query: ast.Query, outer?: Scope): Promise<RelationPlan> {
+    const body = query.body;
+    if (body.kind === 'QuerySpecification') return this.planQuerySpecification(body, query, outer);
+    let plan: RelationPlan;
+    switch (body.kind) {
+      case 'Values':
+        plan = this.planValues(body, outer);
+        break;
+      case 'ParenthesizedQuery':
+        plan = await this.planQuery(body.query, outer);
+        break;
+      case 'TableReference':
+        plan = await this.planTable({ kind: 'Table', name: body.name, loc: body.loc });
+        break;
+      default:
+        throw new TrinoError('NOT_SUPPORTED', 'Set operations are not supported yet', body.loc);
+    }
+    return this.planOrderAndLimit(
+      plan,
+      query,
+      plan.fields.map((f) => f.symbol),
+      new Scope(plan.fields, outer),
+      new Map(),
+    );
+  }
+
+  private planValues(values: ast.Values, outer?: Scope): RelationPlan {
+    const analyzer = this.analyzer(new Scope([], outer));
+    const rows = values.rows.map((r) =>
+      (r.kind === 'RowConstructor' ? r.values : [r]).map((e) => analyzer.analyze(e)),
+    );
+    const width = rows[0].length;
+    for (const r of rows) {
+      if (r.length !== width)
+        throw new TrinoError('TYPE_MISMATCH', 'Values rows have mismatched sizes', values.loc);
+    }
+    const columns: RowExpression[][] = [];
+    for (let c = 0; c < width; c++)
+      columns.push(
+        analyzer.coerceAll(
+          rows.map((r) => r[c]),
+          'VALUES',
+          values.loc,
+        ),
+      );
+    const outputs = columns.map((col, c) => this.symbol(`_col${c}`, col[0].type));
+    const coercedRows = rows.map((_, r) => columns.map((col) => col[r]));
+    return {
+      node: { kind: 'Values', id: this.id(), rows: coercedRows, outputs },
+      fields: outputs.map((symbol, c) => ({ name: `_col${c}`, symbol })),
+    };
+  }
+
+  private async planQuerySpecification(
+    spec: ast.QuerySpecification,
+    query: ast.Query,
+    outer?: Scope,
+  ): Promise<RelationPlan> {
+    if (spec.windows.length > 0)
+      throw new TrinoError('NOT_SUPPORTED', 'WINDOW clauses are not supported yet', spec.loc);
+    if (spec.distinctOn) throw new TrinoError('NOT_SUPPORTED', 'DISTINCT ON is not supported', spec.loc);
+    let plan: RelationPlan = spec.from
+      ? await this.planRelation(spec.from, outer)
+      : { node: { kind: 'Values', id: this.id(), rows: [[]], outputs: [] }, fields: [] };
+    let scope = new Scope(plan.fields, outer);
+
+    if (spec.where) {
+      const predicate = this.analyzer(scope).analyze(spec.where);
+      requireBoolean(predicate, 'WHERE clause', spec.where.loc);
+      plan = {
+        node: { kind: 'Filter', id: this.id(), source: plan.node, predicate, outputs: plan.node.outputs },
+        fields: plan.fields,
+      };
+    }
+
+    // select items: expand `*` now so grouping and ordinals see the real list
+    const selectItems = this.expandSelectItems(spec.selectItems, scope);
+
+    // aggregation
+    const aggregateCalls = collectAggregates([
+      ...selectItems.flatMap((s) => (s.expression ? [s.expression] : [])),
+      ...(spec.having ? [spec.having] : []),
+      ...(query.orderBy ?? []).map((o) => o.key),
+    ]);
+    const replacements = new Map<string, RowExpression>();
+    let grouped = false;
+    let groupKeys: readonly Symbol[] = [];
+    if (spec.groupBy || aggregateCalls.length > 0) {
+      ({
+        plan,
+        scope,
+        keys: groupKeys,
+      } = this.planAggregation(plan, scope, spec, selectItems, aggregateCalls, replacements));
+      grouped = true;
+    }
+
+    if (spec.having) {
+      const predicate = this.analyzer(scope, { replacements, groupedBy: grouped }).analyze(spec.having);
+      requireBoolean(predicate, 'HAVING clause', spec.having.loc);
+      plan = {
+        node: { kind: 'Filter', id: this.id(), source: plan.node, predicate, outputs: plan.node.outputs },
+        fields: plan.fields,
+      };
+    }
+
+    // projection of the select list
+    const selectAnalyzer = this.analyzer(scope, { replacements, groupedBy: grouped });
+    const assignments: Assignment[] = [];
+    const outputFields: Field[] = [];
+    for (const item of selectItems) {
+      const expression = item.expression
+        ? selectAnalyzer.analyze(item.expression)
+        : this.directReference(item.symbol!, grouped, groupKeys, spec.loc);
+      const symbol =
+        expression.kind === 'symbol'
+          ? { name: expression.name, type: expression.type }
+          : this.symbol(item.name ?? 'expr', expression.type);
+      assignments.push({ symbol, expression });
+      outputFields.push({ name: item.name, symbol, relation: item.relation });
+    }
+    // ORDER BY may use expressions over the input: keep the input symbols available for it
+    const orderReplacements = new Map(replacements);
+    selectItems.forEach((item, i) => {
+      if (item.expression)
+        orderReplacements.set(expressionKey(item.expression), symbolReference(assignments[i].symbol));
+    });
+    const passThrough = plan.node.outputs.filter((s) => !assignments.some((a) => a.symbol.name === s.name));
+    const projectOutputs = [...assignments.map((a) => a.symbol), ...(spec.distinct ? [] : passThrough)];
+    plan = {
+      node: {
+        kind: 'Project',
+        id: this.id(),
+        source: plan.node,
+        assignments: [
+          ...assignments,
+          ...(spec.distinct ? [] : passThrough.map((s) => ({ symbol: s, expression: symbolReference(s) }))),
+        ],
+        outputs: dedupe(projectOutputs),
+      },
+      fields: outputFields,
+    };
+
+    if (spec.distinct) {
+      const keys = dedupe(assignments.map((a) => a.symbol));
+      plan = {
+        node: {
+          kind: 'Aggregation',
+          id: this.id(),
+          source: plan.node,
+          groupingKeys: keys,
+          aggregates: [],
+          step: 'SINGLE',
+          outputs: keys,
+        },
+        fields: outputFields,
+      };
+    }
+    const orderScope = spec.distinct ? new Scope(outputFields, outer) : scope;
+    return this.planOrderAndLimit(
+      plan,
+      query,
+      assignments.map((a) => a.symbol),
+      orderScope,
+      orderReplacements,
+      grouped && !spec.distinct,
+      outputFields,
+    );
+  }
+
+  /** ORDER BY (ordinals, output names, or expressions), OFFSET and LIMIT, then the final column list. */
+  private planOrderAndLimit(
+    plan: RelationPlan,
+    query: ast.Query,
+    outputSymbols: readonly Symbol[],
+    scope: Scope,
+    replacements: Map<string, RowExpression>,
+    grouped = false,
+    outputFields: readonly Field[] = plan.fields,
+  ): RelationPlan {
+    let node = plan.node;
+    if (query.orderBy) {
+      const extra: Assignment[] = [];
+      const ordering: OrderingItem[] = [];
+      const analyzer = this.analyzer(scope, { replacements, groupedBy: grouped });
+      for (const item of query.orderBy) {
+        const symbol = this.resolveSortKey(item.key, outputSymbols, outputFields, analyzer, extra);
+        const ascending = item.ordering !== 'DESC';
+        ordering.push({
+          symbol,
+          ascending,
+          nullsFirst: item.nullOrdering ? item.nullOrdering === 'FIRST' : !ascending,
+        });
+      }
+      if (extra.length > 0) {
+        node = {
+          kind: 'Project',
+          id: this.id(),
+          source: node,
+          assignments: [
+            ...node.outputs.map((s) => ({ symbol: s, expression: symbolReference(s) })),
+            ...extra,
+          ],
+          outputs: [...node.outputs, ...extra.map((a) => a.symbol)],
+        };
+      }
+      const limit =
+        query.limit && query.limit.kind === 'Limit' && query.limit.count !== 'ALL'
+          ? this.rowCount(query.limit.count)
+          : undefined;
+      const offset = query.offset ? this.rowCount(query.offset) : 0;
+      if (limit !== undefined) {
+        node = {
+          kind: 'TopN',
+          id: this.id(),
+          source: node,
+          orderBy: ordering,
+          count: limit + offset,
+          outputs: node.outputs,
+        };
+      } else {
+        node = { kind: 'Sort', id: this.id(), source: node, orderBy: ordering, outputs: node.outputs };
+      }
+    }
+    if (query.limit?.kind === 'FetchFirst' && query.limit.withTies) {
+      throw new TrinoError('NOT_SUPPORTED', 'FETCH FIRST … WITH TIES is not supported yet', query.loc);
+    }
+    const offset = query.offset ? this.rowCount(query.offset) : 0;
+    let limit: number | undefined;
+    if (query.limit?.kind === 'Limit' && query.limit.count !== 'ALL')
+      limit = this.rowCount(query.limit.count);
+    if (query.limit?.kind === 'FetchFirst') limit = query.limit.count ? this.rowCount(query.limit.count) : 1;
+    if (limit !== undefined || offset > 0) {
+      node = {
+        kind: 'Limit',
+        id: this.id(),
+        source: node,
+        count: limit ?? Number.MAX_SAFE_INTEGER,
+        offset,
+        outputs: node.outputs,
+      };
+    }
+    // final column list: exactly the select outputs, in order
+    const final = dedupe([...outputSymbols]);
+    if (
+      node.outputs.length !== final.length ||
+      node.outputs.some((s, i) => s.name !== final[i].name) ||
+      outputSymbols.length !== final.length
+    ) {
+      node = {
+        kind: 'Project',
+        id: this.id(),
+        source: node,
+        assignments: outputSymbols.map((s) => ({ symbol: s, expression: symbolReference(s) })),
+        outputs: outputSymbols,
+      };
+    }
+    return { node, fields: outputFields };
+  }
+
+  private resolveSortKey(
+    key: ast.Expression,
+    outputs: readonly Symbol[],
+    fields: readonly Field[],
+    analyzer: ExpressionAnalyzer,
+    extra: Assignment[],
+  ): Symbol {
+    if (key.kind === 'LongLiteral') {
+      const n = Number(key.value);
+      if (n < 1 || n > outputs.length)
+        throw new TrinoError(
+          'INVALID_COLUMN_REFERENCE',
+          `ORDER BY position ${key.value} is not in select list`,
+          key.loc,
+        );
+      return outputs[n - 1];
+    }
+    if (key.kind === 'Identifier') {
+      const name = key.value.toLowerCase();
+      const matches = fields.filter((f) => f.name === name);
+      if (matches.length > 1 && new Set(matches.map((m) => m.symbol.name)).size > 1) {
+        throw new TrinoError('AMBIGUOUS_NAME', `'${name}' in ORDER BY is ambiguous`, key.loc);
+      }
+      if (matches.length > 0) return matches[0].symbol;
+    }
+    const expression = analyzer.analyze(key);
+    if (expression.kind === 'symbol') return { name: expression.name, type: expression.type };
+    const symbol = this.symbol('sortkey', expression.type);
+    extra.push({ symbol, expression });
+    return symbol;
+  }
+
+  private rowCount(e: ast.Expression): number {
+    if (e.kind !== 'LongLiteral')
+      throw new TrinoError('INVALID_LIMIT_CLAUSE', 'LIMIT and OFFSET must be integer literals', e.loc);
+    const n = Number(e.value);
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new TrinoError('INVALID_LIMIT_CLAUSE', `Invalid row count: ${e.value}`, e.loc);
+    return n;
+  }
+
+  // ---- select list --------------------------------------------------------------------------
+
+  /** A `*`-expanded column: in a grouped query it must be a grouping key. */
+  private directReference(
+    symbol: Symbol,
+    grouped: boolean,
+    keys: readonly Symbol[],
+    loc?: ast.NodeLocation,
+  ): RowExpression {
+    if (grouped && !keys.some((k) => k.name === symbol.name)) {
+      throw new TrinoError(
+        'EXPRESSION_NOT_AGGREGATE',
+        `Column '${symbol.name}' must be an aggregate expression or appear in GROUP BY clause`,
+        loc,
+      );
+    }
+    return symbolReference(symbol);
+  }
+
+  private expandSelectItems(items: readonly ast.SelectItem[], scope: Scope): SelectListItem[] {
+    const out: SelectListItem[] = [];
+    for (const item of items) {
+      if (item.kind === 'AllColumns') {
+        const qualifier = item.target ? qualifiedName(item.target) : [];
+        if (!qualifier)
+          throw new TrinoError('NOT_SUPPORTED', 'Row expansion with .* is not supported yet', item.loc);
+        const fields = qualifier.length
+          ? scope.relationFields(qualifier)
+          : scope.fields.filter((f) => !f.hidden);
+        if (qualifier.length && fields.length === 0)
+          throw new TrinoError('TABLE_NOT_FOUND', `Table '${qualifier.join('.')}' not found`, item.loc);
+        if (!qualifier.length && fields.length === 0)
+          throw new TrinoError(
+            'COLUMN_NOT_FOUND',
+            'SELECT * not allowed from relation that has no columns',
+            item.loc,
+          );
+        for (const f of fields)
+          out.push({
+            symbol: f.symbol,
+            ...(f.name ? { name: f.name } : {}),
+            ...(f.relation ? { relation: f.relation } : {}),
+          });
+        continue;
+      }
+      const name = item.alias ? item.alias.value.toLowerCase() : derivedName(item.expression);
+      out.push({ expression: item.expression, ...(name ? { name } : {}) });
+    }
+    return out;
+  }
+
+  // ---- aggregation --------------------------------------------------------------------------
+
+  private planAggregation(
+    plan: RelationPlan,
+    scope: Scope,
+    spec: ast.QuerySpecification,
+    selectItems: readonly SelectListItem[],
+    calls: ast.FunctionCall[],
+    replacements: Map<string, RowExpression>,
+  ): { plan: RelationPlan; scope: Scope; keys: Symbol[] } {
+    const analyzer = this.analyzer(scope);
+    const pre: Assignment[] = plan.node.outputs.map((s) => ({ symbol: s, expression: symbolReference(s) }));
+    const project = (e: RowExpression, hint: string): Symbol => {
+      if (e.kind === 'symbol') return { name: e.name, type: e.type };
+      const symbol = this.symbol(hint, e.type);
+      pre.push({ symbol, expression: e });
+      return symbol;
+    };
+
+    // grouping keys (ordinals refer to the select list)
+    const keys: Symbol[] = [];
+    const groupElements = spec.groupBy?.elements ?? [];
+    for (const element of groupElements) {
+      if (element.kind !== 'SimpleGroupBy')
+        throw new TrinoError(
+          'NOT_SUPPORTED',
+          'GROUPING SETS, ROLLUP and CUBE are not supported yet',
+          spec.groupBy?.loc,
+        );
+      for (let e of element.expressions) {
+        if (e.kind === 'LongLiteral') {
+          const n = Number(e.value);
+          if (n < 1 || n > selectItems.length)
+            throw new TrinoError(
+              'INVALID_COLUMN_REFERENCE',
+              `GROUP BY position ${e.value} is not in select list`,
+              e.loc,
+            );
+          const item = selectItems[n - 1];
+          if (!item.expression) {
+            if (!keys.some((k) => k.name === item.symbol!.name)) keys.push(item.symbol!);
+            continue;
+          }
+          e = item.expression;
+        }
+        const key = expressionKey(e);
+        if (replacements.has(key)) continue;
+        if (collectAggregates([e]).length > 0)
+          throw new TrinoError(
+            'EXPRESSION_NOT_SCALAR',
+            `GROUP BY clause cannot contain aggregations or window functions: [${key}]`,
+            e.loc,
+          );
+        const symbol = project(analyzer.analyze(e), key);
+        if (!keys.some((k) => k.name === symbol.name)) keys.push(symbol);
+        replacements.set(key, symbolReference(symbol));
+        // a grouped column stays reachable by its qualified and unqualified names
+        if (e.kind === 'DereferenceExpression' && e.field)
+          replacements.set(expressionKey(e.field), symbolReference(symbol));
+        if (e.kind === 'Identifier') {
+          const f = scope.tryResolve([e.value.toLowerCase()]);
+          if (f?.relation)
+            replacements.set(`${f.relation[f.relation.length - 1]}.${f.name}`, symbolReference(symbol));
+        }
+      }
+    }
+
+    // aggregate calls
+    const aggregates: AggregateCall[] = [];
+    for (const call of calls) {
+      const key = expressionKey(call);
+      if (replacements.has(key)) continue;
+      const name = call.name.parts.map((p) => p.value.toLowerCase()).join('.');
+      if (call.window)
+        throw new TrinoError('NOT_SUPPORTED', 'Window functions are not supported yet', call.loc);
+      if (call.orderBy)
+        throw new TrinoError(
+          'NOT_SUPPORTED',
+          'ORDER BY in aggregate functions is not supported yet',
+          call.loc,
+        );
+      for (const a of call.arguments) {
+        if (collectAggregates([a]).length > 0)
+          throw new TrinoError(
+            'NESTED_AGGREGATION',
+            `Cannot nest aggregations inside aggregation '${name}': [${key}]`,
+            call.loc,
+          );
+      }
+      const args = call.arguments.map((a) => project(analyzer.analyze(a), name));
+      let mask: Symbol | undefined;
+      if (call.filter) {
+        const filter = analyzer.analyze(call.filter);
+        requireBoolean(filter, 'FILTER clause', call.filter.loc);
+        mask = project(filter, 'mask');
+      }
+      const type = aggregateResultType(
+        name,
+        args.map((a) => a.type),
+        call.loc,
+      );
+      const symbol = this.symbol(name, type);
+      aggregates.push({
+        symbol,
+        function: name,
+        arguments: args,
+        distinct: call.distinct,
+        ...(mask ? { mask } : {}),
+      });
+      replacements.set(key, symbolReference(symbol));
+    }
+
+    const preProject: PlanNode = {
+      kind: 'Project',
+      id: this.id(),
+      source: plan.node,
+      assignments: pre,
+      outputs: pre.map((a) => a.symbol),
+    };
+    const outputs = [...keys, ...aggregates.map((a) => a.symbol)];
+    const node: PlanNode = {
+      kind: 'Aggregation',
+      id: this.id(),
+      source: preProject,
+      groupingKeys: keys,
+      aggregates,
+      step: 'SINGLE',
+      outputs,
+    };
+    const fields: Field[] = outputs.map((symbol) => ({ symbol }));
+    // expressions after grouping still resolve names in the FROM scope, so that a column that is
+    // neither grouped nor aggregated reports EXPRESSION_NOT_AGGREGATE rather than not found
+    return { plan: { node, fields }, scope, keys };
+  }
+
+  // ---- relations ----------------------------------------------------------------------------
+
+  private async planRelation(r: ast.Relation, outer?: Scope): Promise<RelationPlan> {
+    switch (r.kind) {
+      case 'Table':
+        return this.planTable(r);
+      case 'AliasedRelation': {
+        const inner = await this.planRelation(r.relation, outer);
+        const alias = r.alias.value.toLowerCase();
+        const visible = inner.fields.filter((f) => !f.hidden);
+        if (r.columnNames && r.columnNames.length !== visible.length) {
+          throw new TrinoError(
+            'MISMATCHED_COLUMN_ALIASES',
+            `Column alias list has ${r.columnNames.length} entries but '${alias}' has ${visible.length} columns available`,
+            r.loc,
+          );
+        }
+        let i = 0;
+        const fields = inner.fields.map((f) => ({
+          ...f,
+          relation: [alias],
+          name: f.hidden ? f.name : (r.columnNames?.[i++]?.value.toLowerCase() ?? f.name),
+        }));
+        return { node: inner.node, fields };
+      }
+      case 'TableSubquery': {
+        const inner = await this.planQuery(r.query, outer);
+        return { node: inner.node, fields: inner.fields.map((f) => ({ symbol: f.symbol, name: f.name })) };
+      }
+      case 'Join':
+        return this.planJoin(r, outer);
+      default:
+        throw new TrinoError('NOT_SUPPORTED', `${r.kind} is not supported yet`, r.loc);
+    }
+  }
+
+  private async planTable(t: ast.Table): Promise<RelationPlan> {
+    const parts = t.name.parts.map((p) => p.value.toLowerCase());
+    if (parts.length === 1) {
+      for (let i = this.ctes.length - 1; i >= 0; i--) {
+        const cte = this.ctes[i].get(parts[0]);
+        if (cte) return this.planCte(cte, parts[0]);
+      }
+    }
+    const name = this.metadata.qualify(this.session, parts, t.loc);
+    const table = await this.metadata.resolveTable(this.session, name, t.loc);
+    const outputs = table.columns.map((c) => this.symbol(c.name, c.type));
+    const relation = [name.catalog, name.schema, name.name];
+    return {
+      node: {
+        kind: 'TableScan',
+        id: this.id(),
+        catalog: name.catalog,
+        table: table.handle,
+        columns: table.columnHandles,
+        outputs,
+      },
+      fields: table.columns.map((c, i) => ({ relation, name: c.name, symbol: outputs[i], hidden: c.hidden })),
+    };
+  }
+
+  private async planCte(cte: ast.WithQuery, name: string): Promise<RelationPlan> {
+    // a WITH query sees the WITH frames defined before it, not itself
+    const inner = await this.planQuery(cte.query);
+    const visible = inner.fields.filter((f) => !f.hidden);
+    if (cte.columnNames && cte.columnNames.length !== visible.length) {
+      throw new TrinoError(
+        'MISMATCHED_COLUMN_ALIASES',
+        `WITH column alias list has ${cte.columnNames.length} entries but WITH query(${name}) has ${visible.length} columns`,
+        cte.loc,
+      );
+    }
+    return {
+      node: inner.node,
+      fields: visible.map((f, i) => ({
+        symbol: f.symbol,
+        relation: [name],
+        name: cte.columnNames?.[i].value.toLowerCase() ?? f.name,
+      })),
+    };
+  }
+
+  private async planJoin(j: ast.Join, outer?: Scope): Promise<RelationPlan> {
+    const left = await this.planRelation(j.left, outer);
+    const right = await this.planRelation(j.right, outer);
+    const fields = [...left.fields, ...right.fields];
+    const outputs = [...left.node.outputs, ...right.node.outputs];
+    const type = j.type === 'IMPLICIT' || j.type === 'CROSS' ? 'INNER' : j.type;
+    let condition: RowExpression | undefined;
+    if (j.criteria?.kind === 'On') {
+      condition = this.analyzer(new Scope(fields, outer)).analyze(j.criteria.expression);
+      requireBoolean(condition, 'JOIN ON clause', j.criteria.expression.loc);
+    } else if (j.criteria) {
+      throw new TrinoError(
+        'NOT_SUPPORTED',
+        `${j.criteria.kind === 'Using' ? 'JOIN USING' : 'NATURAL JOIN'} is not supported yet`,
+        j.loc,
+      );
+    }
+    const leftNames = new Set(left.node.outputs.map((s) => s.name));
+    const rightNames = new Set(right.node.outputs.map((s) => s.name));
+    const criteria: { left: Symbol; right: Symbol }[] = [];
+    const rest: RowExpression[] = [];
+    for (const term of condition ? conjuncts(condition) : []) {
+      const pair = equiPair(term, leftNames, rightNames);
+      if (pair) criteria.push(pair);
+      else rest.push(term);
+    }
+    const filter =
+      rest.length === 0
+        ? undefined
+        : rest.length === 1
+          ? rest[0]
+          : ({ kind: 'logical', op: 'and', terms: rest, type: BOOLEAN } as RowExpression);
+    return {
+      node: {
+        kind: 'Join',
+        id: this.id(),
+        type,
+        left: left.node,
+        right: right.node,
+        criteria,
+        ...(filter ? { filter } : {}),
+        outputs,
+      },
+      fields,
+    };
+  }
+}
+
+/** A select-list entry: an expression, or a column reached through `*` (then `symbol`). */
+interface SelectListItem {
+  readonly expression?: ast.Expression;
+  readonly symbol?: Symbol;
+  readonly name?: string;
+  readonly relation?: readonly string[];
+}
+
+function requireBoolean(e: RowExpression, clause: string, loc?: ast.NodeLocation): void {
+  if (e.type.kind !== 'boolean' && e.type.kind !== 'unknown') {
+    throw new TrinoError(
+      'TYPE_MISMATCH',
+      `${clause} must evaluate to a boolean: actual type ${formatType(e.type)}`,
+      loc,
+    );
+  }
+}
+
+function dedupe(symbols: readonly Symbol[]): Symbol[] {
+  const seen = new Set<string>();
+  return symbols.filter((s) => (seen.has(s.name) ? false : (seen.add(s.name), true)));
+}
+
+function qualifiedName(e: ast.Expression): string[] | undefined {
+  if (e.kind === 'Identifier') return [e.value.toLowerCase()];
+  if (e.kind === 'DereferenceExpression') {
+    const base = qualifiedName(e.base);
+    return base ? [...base, e.field.value.toLowerCase()] : undefined;
+  }
+  return undefined;
+}
+
+/** The column name Trino gives an unaliased select item: a column's own name, else none. */
+function derivedName(e: ast.Expression): string | undefined {
+  if (e.kind === 'Identifier') return e.value.toLowerCase();
+  if (e.kind === 'DereferenceExpression') return e.field.value.toLowerCase();
+  return undefined;
+}
+
+/** Aggregate calls in expressions (not descending into subqueries or into other aggregates). */
+export function collectAggregates(expressions: readonly ast.Expression[]): ast.FunctionCall[] {
+  const out: ast.FunctionCall[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { kind?: string };
+    if (
+      n.kind === 'Query' ||
+      n.kind === 'SubqueryExpression' ||
+      n.kind === 'Exists' ||
+      n.kind === 'InSubquery'
+    )
+      return;
+    if (n.kind === 'FunctionCall') {
+      const call = n as ast.FunctionCall;
+      const name = call.name.parts.map((p) => p.value.toLowerCase()).join('.');
+      if (isAggregateName(name) && !call.window) {
+        out.push(call);
+        return;
+      }
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
+  };
+  visit(expressions);
+  return out;
+}
+
+function conjuncts(e: RowExpression): RowExpression[] {
+  return e.kind === 'logical' && e.op === 'and' ? e.terms.flatMap(conjuncts) : [e];
+}
+
+function equiPair(
+  term: RowExpression,
+  left: Set<string>,
+  right: Set<string>,
+): { left: Symbol; right: Symbol } | undefined {
+  if (term.kind !== 'comparison' || term.op !== 'eq') return undefined;
+  const a = term.left;
+  const b = term.right;
+  if (a.kind !== 'symbol' || b.kind !== 'symbol') return undefined;
+  if (left.has(a.name) && right.has(b.name))
+    return { left: { name: a.name, type: a.type }, right: { name: b.name, type: b.type } };
+  if (left.has(b.name) && right.has(a.name))
+    return { left: { name: b.name, type: b.type }, right: { name: a.name, type: a.type } };
+  return undefined;
+}
+
+export { referencedSymbols };
