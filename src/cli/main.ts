@@ -1,14 +1,18 @@
 /**
  * `tessera`: the interactive SQL shell.
  *
- * What it does today: it reads statements (multi-line, `;`-terminated, from a terminal, a pipe,
- * `--execute` or `-f file`), checks each with the SQL front end, and prints its canonical form or
- * the syntax error with a caret under the failing position. Running queries against a server
- * arrives with the engine and the client protocol (see the README's status section).
+ * It reads statements (multi-line, `;`-terminated, from a terminal, a pipe, `--execute` or
+ * `-f file`) and runs them on the embedded engine (catalogs tpch and memory), printing results in
+ * Trino's ALIGNED format and errors with a caret under the failing position. `--check` only parses
+ * and prints each statement's canonical form. Connecting to a server arrives with the client
+ * protocol (see the README's status section).
  */
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
+import { TrinoError } from '../errors';
+import { createLocalEngine, type LocalEngine } from '../index';
 import { formatStatement, parseStatement, SqlSyntaxError, type Dialect } from '../sql';
+import { alignedTable } from './aligned-table';
 import { renderErrorLocation } from './error-caret';
 import { StatementBuffer } from './statement-buffer';
 
@@ -16,10 +20,13 @@ interface Options {
   execute?: string;
   file?: string;
   dialect: Dialect;
+  check: boolean;
+  catalog?: string;
+  schema?: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { dialect: 'trino' };
+  const options: Options = { dialect: 'trino', check: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -29,16 +36,34 @@ function parseArgs(argv: string[]): Options {
     };
     if (arg === '--execute' || arg === '-e') options.execute = value();
     else if (arg === '--file' || arg === '-f') options.file = value();
+    else if (arg === '--check') options.check = true;
+    else if (arg === '--catalog') options.catalog = value();
+    else if (arg === '--schema') options.schema = value();
     else if (arg === '--dialect') {
       const d = value();
       if (d !== 'trino' && d !== 'postgres') throw new Error(`unknown dialect: ${d}`);
       options.dialect = d;
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: tessera [--execute SQL | -f FILE] [--dialect trino|postgres]\n');
+      process.stdout.write('usage: tessera [--execute SQL | -f FILE] [--catalog C] [--schema S] [--check [--dialect trino|postgres]]\n');
       process.exit(0);
     } else throw new Error(`unknown option: ${arg}`);
   }
   return options;
+}
+
+/** Runs one statement; returns false when it failed. */
+async function execute(engine: LocalEngine, sql: string, out: NodeJS.WritableStream): Promise<boolean> {
+  try {
+    const result = await engine.query(sql);
+    if (result.columns.length > 0) out.write(`${alignedTable(result.columns, result.rows)}\n\n`);
+    else out.write(`${result.updateType ?? 'OK'}\n`);
+    return true;
+  } catch (e) {
+    if (!(e instanceof TrinoError)) throw e;
+    out.write(`Query failed: ${e.message}\n`);
+    if (e.location) out.write(`${renderErrorLocation(sql, e.location.line, e.location.column)}\n`);
+    return false;
+  }
 }
 
 /** Checks one statement; returns false when it has a syntax error. */
@@ -53,21 +78,34 @@ function check(sql: string, dialect: Dialect, out: NodeJS.WritableStream): boole
   }
 }
 
-function runScript(text: string, dialect: Dialect): number {
+type Runner = (sql: string) => Promise<boolean>;
+
+function runner(options: Options): { run: Runner; close: () => Promise<void> } {
+  if (options.check) return { run: async (sql) => check(sql, options.dialect, process.stdout), close: async () => {} };
+  const engine = createLocalEngine({ session: { catalog: options.catalog ?? 'tpch', schema: options.schema ?? 'tiny' } });
+  return { run: (sql) => execute(engine, sql, process.stdout), close: () => engine.close() };
+}
+
+async function runScript(text: string, options: Options): Promise<number> {
   const buffer = new StatementBuffer();
   const statements = buffer.push(`${text}\n;`);
+  const { run, close } = runner(options);
   let failed = 0;
-  for (const sql of statements) if (!check(sql, dialect, process.stdout)) failed++;
+  for (const sql of statements) if (!(await run(sql))) failed++;
+  await close();
   return failed > 0 ? 1 : 0;
 }
 
-function interactive(dialect: Dialect): void {
+function interactive(options: Options): void {
   const rl = readline.createInterface({
     input: process.stdin,
     output: process.stdout,
     terminal: process.stdin.isTTY,
   });
   const buffer = new StatementBuffer();
+  const { run, close } = runner(options);
+  // statements run one at a time, in order, even when lines arrive faster than queries finish
+  let queue: Promise<unknown> = Promise.resolve();
   const prompt = (): void => {
     if (!process.stdin.isTTY) return;
     rl.setPrompt(buffer.pending ? '      -> ' : 'tessera> ');
@@ -78,8 +116,11 @@ function interactive(dialect: Dialect): void {
       rl.close();
       return;
     }
-    for (const sql of buffer.push(line)) check(sql, dialect, process.stdout);
-    prompt();
+    const statements = buffer.push(line);
+    queue = queue.then(async () => {
+      for (const sql of statements) await run(sql);
+      prompt();
+    });
   });
   rl.on('SIGINT', () => {
     buffer.clear();
@@ -88,13 +129,15 @@ function interactive(dialect: Dialect): void {
   });
   rl.on('close', () => {
     // a statement left without its `;` at end of input still runs, as in the Trino CLI
-    for (const sql of buffer.push(';')) check(sql, dialect, process.stdout);
-    if (process.stdin.isTTY) process.stdout.write('\n');
+    const rest = buffer.push(';');
+    queue = queue.then(async () => {
+      for (const sql of rest) await run(sql);
+      await close();
+      if (process.stdin.isTTY) process.stdout.write('\n');
+    });
   });
   if (process.stdin.isTTY) {
-    process.stdout.write(
-      'Tessera SQL shell: statements end with ";". The engine is not built yet, so statements are checked and formatted.\n',
-    );
+    process.stdout.write('Tessera SQL shell (embedded engine; catalogs tpch and memory). Statements end with ";".\n');
   }
   prompt();
 }
@@ -107,10 +150,16 @@ export function main(argv: string[]): void {
     process.stderr.write(`tessera: ${(e as Error).message}\n`);
     process.exit(2);
   }
-  if (options.execute !== undefined) process.exit(runScript(options.execute, options.dialect));
-  if (options.file !== undefined)
-    process.exit(runScript(fs.readFileSync(options.file, 'utf8'), options.dialect));
-  interactive(options.dialect);
+  const exit = (code: number) => process.exit(code);
+  if (options.execute !== undefined) {
+    void runScript(options.execute, options).then(exit);
+    return;
+  }
+  if (options.file !== undefined) {
+    void runScript(fs.readFileSync(options.file, 'utf8'), options).then(exit);
+    return;
+  }
+  interactive(options);
 }
 
 if (require.main === module) main(process.argv.slice(2));

@@ -15,12 +15,14 @@ import {
   type EvaluationContext,
   type FunctionBinder,
 } from './expression-compiler';
+import { apply } from './operators/apply';
 import { filterProject } from './operators/filter-project';
 import { hashAggregation } from './operators/hash-aggregation';
 import { hashJoin } from './operators/hash-join';
 import { limit } from './operators/limit';
 import type { PageStream } from './operators/page-stream';
 import { scan } from './operators/scan';
+import { setOperation } from './operators/set-operation';
 import { sort } from './operators/sort';
 import { values } from './operators/values';
 
@@ -108,6 +110,22 @@ export class LocalExecutionPlanner {
       }
       case 'Limit':
         return limit(this.plan(node.source), node.count, node.offset);
+      case 'SetOperation':
+        return setOperation(
+          node.operator,
+          node.distinct,
+          node.inputs.map((i) => this.plan(i)),
+          node.outputs.length,
+        );
+      case 'Apply': {
+        const layout = layoutOf(node.input.outputs);
+        const mode = node.mode;
+        const value =
+          mode.kind === 'in' || mode.kind === 'quantified'
+            ? compileProjection(mode.value, layout, ctx.evaluation, ctx.functions)
+            : undefined;
+        return apply(this.plan(node.input), node, (plan) => this.plan(plan), layout, value);
+      }
       case 'Join': {
         const leftLayout = layoutOf(node.left.outputs);
         const rightLayout = layoutOf(node.right.outputs);

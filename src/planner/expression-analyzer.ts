@@ -60,9 +60,17 @@ export interface ExpressionContext {
   readonly replacements?: ReadonlyMap<string, RowExpression>;
   /** After GROUP BY: a column that is not a group key is an error. */
   readonly groupedBy?: boolean;
-  /** Evaluates a constant expression (used to fold literals that need run-time code). */
   readonly functionResolver?: FunctionResolver;
+  /** Subqueries of the expression, planned beforehand (planning is asynchronous, analysis is not). */
+  readonly subqueries?: SubqueryBinder;
 }
+
+/** Turns a pre-planned subquery into a reference to the column an Apply node will add. */
+export type SubqueryBinder = (
+  node: Expression,
+  value: RowExpression | undefined,
+  analyzer: ExpressionAnalyzer,
+) => RowExpression;
 
 /** Binds scalar function calls; supplied by the function registry. */
 export type FunctionResolver = (name: string, args: RowExpression[], loc?: NodeLocation) => RowExpression;
@@ -230,13 +238,29 @@ export class ExpressionAnalyzer {
       case 'CurrentTime':
         return this.resolveFunction(e.function.toLowerCase(), [], e.loc);
       case 'SubqueryExpression':
-      case 'InSubquery':
       case 'Exists':
+        return this.subquery(e, undefined);
+      case 'InSubquery': {
+        const inSubquery = this.subquery(e, this.analyze(e.value));
+        return e.negated ? { kind: 'not', value: inSubquery, type: BOOLEAN } : inSubquery;
+      }
       case 'QuantifiedComparison':
-        throw new TrinoError('NOT_SUPPORTED', 'Subqueries are not supported yet', e.loc);
+        if (e.subject.kind !== 'SubqueryExpression')
+          throw new TrinoError(
+            'NOT_SUPPORTED',
+            'Quantified comparison with an array is not supported yet',
+            e.loc,
+          );
+        return this.subquery(e, this.analyze(e.value));
       default:
         throw new TrinoError('NOT_SUPPORTED', `Expression not supported yet: ${e.kind}`, e.loc);
     }
+  }
+
+  private subquery(e: Expression, value: RowExpression | undefined): RowExpression {
+    const binder = this.context.subqueries;
+    if (!binder) throw new TrinoError('NOT_SUPPORTED', 'Subqueries are not allowed here', e.loc);
+    return binder(e, value, this);
   }
 
   // ---- names --------------------------------------------------------------------------------
@@ -245,8 +269,8 @@ export class ExpressionAnalyzer {
     for (let scope: Scope | undefined = this.scope; scope; scope = scope.outer) {
       const field = scope.tryResolve(parts, loc);
       if (field) {
-        if (scope !== this.scope)
-          throw new TrinoError('NOT_SUPPORTED', 'Correlated references are not supported yet', loc);
+        // a field of an enclosing query: a correlated reference, bound per row by Apply
+        if (scope !== this.scope) return { kind: 'symbol', name: field.symbol.name, type: field.symbol.type };
         if (this.context.groupedBy) {
           throw new TrinoError(
             'EXPRESSION_NOT_AGGREGATE',

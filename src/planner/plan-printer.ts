@@ -12,6 +12,7 @@ export function formatPlan(root: PlanNode): string {
       `${indent}    Layout: [${node.outputs.map((s) => `${s.name}:${formatType(s.type)}`).join(', ')}]`,
     );
     for (const s of sources(node)) visit(s, depth + 1);
+    if (node.kind === 'Apply') visit(node.subquery, depth + 1);
   };
   visit(root, 0);
   return lines.join('\n');
@@ -40,6 +41,10 @@ function describe(node: PlanNode): string {
       return `TopN[count = ${node.count}, orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]]`;
     case 'Limit':
       return `Limit[count = ${node.count}${node.offset ? `, offset = ${node.offset}` : ''}]`;
+    case 'SetOperation':
+      return `${node.operator}${node.distinct ? '' : ' ALL'}`;
+    case 'Apply':
+      return `Apply[${node.mode.kind}, correlation = [${node.correlation.map((c) => c.name).join(', ')}], output = ${node.output.name}]`;
     case 'Join':
       return `${node.type === 'INNER' && node.criteria.length === 0 ? 'CrossJoin' : `${node.type}Join`}[criteria = [${node.criteria.map((c) => `${c.left.name} = ${c.right.name}`).join(', ')}]${node.filter ? `, filter = ${formatRowExpression(node.filter)}` : ''}]`;
   }

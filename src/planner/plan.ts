@@ -15,6 +15,8 @@ export type PlanNode =
   | TopNNode
   | LimitNode
   | JoinNode
+  | ApplyNode
+  | SetOperationNode
   | OutputNode;
 
 export interface TableScanNode {
@@ -124,6 +126,47 @@ export interface JoinNode {
   readonly outputs: readonly Symbol[];
 }
 
+/**
+ * Apply: evaluates a subquery for each distinct combination of the correlation symbols' values
+ * of its input rows (once, when uncorrelated) and appends one column: the scalar value, the
+ * EXISTS flag, or the IN / quantified comparison result with SQL NULL semantics. Correlated
+ * symbols appear free in `subquery` and are bound to each row's values.
+ */
+export interface ApplyNode {
+  readonly kind: 'Apply';
+  readonly id: number;
+  readonly input: PlanNode;
+  readonly subquery: PlanNode;
+  /** Input symbols the subquery reads. */
+  readonly correlation: readonly Symbol[];
+  readonly mode:
+    | { readonly kind: 'scalar' }
+    | { readonly kind: 'exists' }
+    | { readonly kind: 'in'; readonly value: RowExpression }
+    | {
+        readonly kind: 'quantified';
+        readonly value: RowExpression;
+        readonly op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+        readonly quantifier: 'ALL' | 'ANY';
+      };
+  readonly output: Symbol;
+  /** Input outputs, then `output`. */
+  readonly outputs: readonly Symbol[];
+}
+
+/**
+ * UNION / INTERSECT / EXCEPT over inputs whose outputs line up by position (already coerced to
+ * the result types). Rows compare as in GROUP BY: NULLs are equal to each other.
+ */
+export interface SetOperationNode {
+  readonly kind: 'SetOperation';
+  readonly id: number;
+  readonly operator: 'UNION' | 'INTERSECT' | 'EXCEPT';
+  readonly distinct: boolean;
+  readonly inputs: readonly PlanNode[];
+  readonly outputs: readonly Symbol[];
+}
+
 export interface OutputNode {
   readonly kind: 'Output';
   readonly id: number;
@@ -139,6 +182,10 @@ export function sources(node: PlanNode): PlanNode[] {
       return [];
     case 'Join':
       return [node.left, node.right];
+    case 'Apply':
+      return [node.input];
+    case 'SetOperation':
+      return [...node.inputs];
     default:
       return [node.source];
   }

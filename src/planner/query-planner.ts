@@ -6,17 +6,19 @@
  */
 import { TrinoError } from '../errors';
 import type * as ast from '../sql';
-import { BOOLEAN, formatType, type SqlType } from '../types';
+import { BOOLEAN, commonSuperType, formatType, type SqlType } from '../types';
 import { aggregateResultType } from './aggregate-signatures';
 import {
   ExpressionAnalyzer,
   expressionKey,
   isAggregateName,
   type FunctionResolver,
+  type SubqueryBinder,
 } from './expression-analyzer';
+import { freeSymbols } from './plan-walk';
 import { referencedSymbols, symbolReference, type RowExpression, type Symbol } from './ir';
 import type { Metadata } from './metadata';
-import type { AggregateCall, Assignment, OrderingItem, PlanNode } from './plan';
+import type { AggregateCall, ApplyNode, Assignment, OrderingItem, PlanNode } from './plan';
 import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
 import type { Session } from './session';
@@ -115,8 +117,9 @@ export class QueryPlanner {
       case 'TableReference':
         plan = await this.planTable({ kind: 'Table', name: body.name, loc: body.loc });
         break;
-      default:
-        throw new TrinoError('NOT_SUPPORTED', 'Set operations are not supported yet', body.loc);
+      case 'SetOperation':
+        plan = await this.planSetOperation(body, outer);
+        break;
     }
     return this.planOrderAndLimit(
       plan,
@@ -125,6 +128,59 @@ export class QueryPlanner {
       new Scope(plan.fields, outer),
       new Map(),
     );
+  }
+
+  /** A set operation's operand: any query body, without ORDER BY or LIMIT of its own. */
+  private planQueryBodyOnly(body: ast.QueryBody, outer?: Scope): Promise<RelationPlan> {
+    return this.planQuery({ kind: 'Query', body, loc: body.loc }, outer);
+  }
+
+  private async planSetOperation(op: ast.SetOperation, outer?: Scope): Promise<RelationPlan> {
+    const left = await this.planQueryBodyOnly(op.left, outer);
+    const right = await this.planQueryBodyOnly(op.right, outer);
+    const lv = left.fields.filter((f) => !f.hidden);
+    const rv = right.fields.filter((f) => !f.hidden);
+    if (lv.length !== rv.length) {
+      throw new TrinoError(
+        'TYPE_MISMATCH',
+        `${op.operator} query has different number of fields: ${lv.length}, ${rv.length}`,
+        op.loc,
+      );
+    }
+    const types = lv.map((f, i) => {
+      const t = commonSuperType(f.symbol.type, rv[i].symbol.type);
+      if (!t) {
+        throw new TrinoError(
+          'TYPE_MISMATCH',
+          `column ${i + 1} in ${op.operator} query has incompatible types: ${formatType(f.symbol.type)}, ${formatType(rv[i].symbol.type)}`,
+          op.loc,
+        );
+      }
+      return t;
+    });
+    const align = (fields: readonly Field[], node: PlanNode): PlanNode =>
+      this.projectTo(
+        node,
+        fields.map((f, i) => {
+          const symbol = this.symbol(f.name ?? `_col${i}`, types[i]);
+          const ref = symbolReference(f.symbol);
+          const expression: RowExpression =
+            formatType(f.symbol.type) === formatType(types[i])
+              ? ref
+              : { kind: 'cast', value: ref, safe: false, type: types[i] };
+          return { symbol, expression };
+        }),
+      );
+    const outputs = lv.map((f, i) => this.symbol(f.name ?? `_col${i}`, types[i]));
+    const node: PlanNode = {
+      kind: 'SetOperation',
+      id: this.id(),
+      operator: op.operator,
+      distinct: op.distinct,
+      inputs: [align(lv, left.node), align(rv, right.node)],
+      outputs,
+    };
+    return { node, fields: lv.map((f, i) => ({ symbol: outputs[i], ...(f.name ? { name: f.name } : {}) })) };
   }
 
   private planValues(values: ast.Values, outer?: Scope): RelationPlan {
@@ -168,10 +224,12 @@ export class QueryPlanner {
     let scope = new Scope(plan.fields, outer);
 
     if (spec.where) {
-      const predicate = this.analyzer(scope).analyze(spec.where);
+      const subqueries = await this.prepareSubqueries([spec.where], scope);
+      const predicate = this.analyzer(scope, { subqueries: subqueries.binder }).analyze(spec.where);
       requireBoolean(predicate, 'WHERE clause', spec.where.loc);
+      const input = subqueries.wrap(plan.node);
       plan = {
-        node: { kind: 'Filter', id: this.id(), source: plan.node, predicate, outputs: plan.node.outputs },
+        node: { kind: 'Filter', id: this.id(), source: input, predicate, outputs: plan.node.outputs },
         fields: plan.fields,
       };
     }
@@ -198,16 +256,30 @@ export class QueryPlanner {
     }
 
     if (spec.having) {
-      const predicate = this.analyzer(scope, { replacements, groupedBy: grouped }).analyze(spec.having);
+      const subqueries = await this.prepareSubqueries([spec.having], scope);
+      const predicate = this.analyzer(scope, {
+        replacements,
+        groupedBy: grouped,
+        subqueries: subqueries.binder,
+      }).analyze(spec.having);
       requireBoolean(predicate, 'HAVING clause', spec.having.loc);
+      const input = subqueries.wrap(plan.node);
       plan = {
-        node: { kind: 'Filter', id: this.id(), source: plan.node, predicate, outputs: plan.node.outputs },
+        node: { kind: 'Filter', id: this.id(), source: input, predicate, outputs: plan.node.outputs },
         fields: plan.fields,
       };
     }
 
     // projection of the select list
-    const selectAnalyzer = this.analyzer(scope, { replacements, groupedBy: grouped });
+    const selectSubqueries = await this.prepareSubqueries(
+      selectItems.flatMap((s) => (s.expression ? [s.expression] : [])),
+      scope,
+    );
+    const selectAnalyzer = this.analyzer(scope, {
+      replacements,
+      groupedBy: grouped,
+      subqueries: selectSubqueries.binder,
+    });
     const assignments: Assignment[] = [];
     const outputFields: Field[] = [];
     for (const item of selectItems) {
@@ -227,6 +299,7 @@ export class QueryPlanner {
       if (item.expression)
         orderReplacements.set(expressionKey(item.expression), symbolReference(assignments[i].symbol));
     });
+    plan = { node: selectSubqueries.wrap(plan.node), fields: plan.fields };
     const passThrough = plan.node.outputs.filter((s) => !assignments.some((a) => a.symbol.name === s.name));
     const projectOutputs = [...assignments.map((a) => a.symbol), ...(spec.distinct ? [] : passThrough)];
     plan = {
@@ -399,6 +472,118 @@ export class QueryPlanner {
     if (!Number.isSafeInteger(n) || n < 0)
       throw new TrinoError('INVALID_LIMIT_CLAUSE', `Invalid row count: ${e.value}`, e.loc);
     return n;
+  }
+
+  // ---- subqueries ---------------------------------------------------------------------------
+
+  /**
+   * Plans the subqueries inside `expressions` (with `scope` as their outer scope) before the
+   * synchronous analysis runs, and returns the binder the analyzer calls for each of them plus
+   * `wrap`, which puts the Apply nodes the binder created under the clause's node.
+   */
+  private async prepareSubqueries(
+    expressions: readonly ast.Expression[],
+    scope: Scope,
+  ): Promise<{ binder: SubqueryBinder; wrap: (node: PlanNode) => PlanNode }> {
+    const planned = new Map<ast.Expression, RelationPlan>();
+    for (const node of findSubqueries(expressions)) {
+      const query =
+        node.kind === 'QuantifiedComparison'
+          ? (node.subject as ast.SubqueryExpression).query
+          : (node as { query: ast.Query }).query;
+      planned.set(node, await this.planQuery(query, scope));
+    }
+    const pending: { subquery: PlanNode; mode: ApplyNode['mode']; output: Symbol }[] = [];
+    const binder: SubqueryBinder = (node, value, analyzer) => {
+      const sub = planned.get(node);
+      if (!sub) throw new TrinoError('GENERIC_INTERNAL_ERROR', 'Subquery was not planned');
+      const visible = sub.fields.filter((f) => !f.hidden);
+      let subquery: PlanNode = sub.node;
+      if (node.kind === 'Exists') {
+        const output = this.symbol('exists', BOOLEAN);
+        pending.push({ subquery, mode: { kind: 'exists' }, output });
+        return symbolReference(output);
+      }
+      if (visible.length !== 1) {
+        throw new TrinoError(
+          'NOT_SUPPORTED',
+          `Multiple columns returned by subquery are not yet supported. Found ${visible.length}`,
+          node.loc,
+        );
+      }
+      let column = visible[0].symbol;
+      if (node.kind === 'SubqueryExpression') {
+        subquery = this.projectTo(subquery, [{ symbol: column, expression: symbolReference(column) }]);
+        const output = this.symbol('subquery', column.type);
+        pending.push({ subquery, mode: { kind: 'scalar' }, output });
+        return symbolReference(output);
+      }
+      // IN and quantified comparisons: both sides meet at a common type
+      const common = commonSuperType(value!.type, column.type);
+      if (!common) {
+        throw new TrinoError(
+          'TYPE_MISMATCH',
+          `Value expression and result of subquery must be of the same type: ${formatType(value!.type)} vs ${formatType(column.type)}`,
+          node.loc,
+        );
+      }
+      const coercedValue = analyzer.coerce(value!, common);
+      if (formatType(column.type) !== formatType(common)) {
+        const cast = this.symbol('cast', common);
+        subquery = this.projectTo(subquery, [
+          {
+            symbol: cast,
+            expression: { kind: 'cast', value: symbolReference(column), safe: false, type: common },
+          },
+        ]);
+        column = cast;
+      } else {
+        subquery = this.projectTo(subquery, [{ symbol: column, expression: symbolReference(column) }]);
+      }
+      const output = this.symbol(node.kind === 'InSubquery' ? 'in' : 'quantified', BOOLEAN);
+      if (node.kind === 'InSubquery') {
+        pending.push({ subquery, mode: { kind: 'in', value: coercedValue }, output });
+      } else {
+        const q = node as ast.QuantifiedComparison;
+        const op = ({ '=': 'eq', '<>': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const)[
+          q.operator
+        ];
+        const quantifier = q.quantifier === 'ALL' ? 'ALL' : 'ANY';
+        pending.push({ subquery, mode: { kind: 'quantified', value: coercedValue, op, quantifier }, output });
+      }
+      return symbolReference(output);
+    };
+    const wrap = (node: PlanNode): PlanNode => {
+      let current = node;
+      for (const p of pending.splice(0)) {
+        const available = new Map(current.outputs.map((s) => [s.name, s]));
+        const correlation = [...freeSymbols(p.subquery)]
+          .filter((s) => available.has(s))
+          .map((s) => available.get(s)!);
+        current = {
+          kind: 'Apply',
+          id: this.id(),
+          input: current,
+          subquery: p.subquery,
+          correlation,
+          mode: p.mode,
+          output: p.output,
+          outputs: [...current.outputs, p.output],
+        };
+      }
+      return current;
+    };
+    return { binder, wrap };
+  }
+
+  private projectTo(node: PlanNode, assignments: Assignment[]): PlanNode {
+    return {
+      kind: 'Project',
+      id: this.id(),
+      source: node,
+      assignments,
+      outputs: assignments.map((a) => a.symbol),
+    };
   }
 
   // ---- select list --------------------------------------------------------------------------
@@ -781,6 +966,33 @@ export function collectAggregates(expressions: readonly ast.Expression[]): ast.F
         return;
       }
     }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
+  };
+  visit(expressions);
+  return out;
+}
+
+/** Subquery expressions in `expressions`, outermost only (a subquery's own subqueries are planned with it). */
+function findSubqueries(expressions: readonly ast.Expression[]): ast.Expression[] {
+  const out: ast.Expression[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const n = node as ast.Expression;
+    if (n.kind === 'SubqueryExpression' || n.kind === 'Exists' || n.kind === 'InSubquery') {
+      out.push(n);
+      if (n.kind === 'InSubquery') visit(n.value);
+      return;
+    }
+    if (n.kind === 'QuantifiedComparison' && n.subject.kind === 'SubqueryExpression') {
+      out.push(n);
+      visit(n.value);
+      return;
+    }
+    if ((n as { kind: string }).kind === 'Query') return;
     for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
   };
   visit(expressions);

@@ -77,6 +77,12 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
     case 'TableScan':
     case 'Values':
       return withFilter(node, pending);
+    case 'Apply': {
+      // conjuncts not reading the subquery's result can run before it
+      const down = pending.filter((t) => !referencedSymbols(t).has(node.output.name));
+      const stay = pending.filter((t) => referencedSymbols(t).has(node.output.name));
+      return withFilter({ ...node, input: push(node.input, down), subquery: push(node.subquery, []) }, stay);
+    }
     case 'Aggregation': {
       // conjuncts over grouping keys only can be evaluated before grouping
       const keys = new Set(node.groupingKeys.map((k) => k.name));
@@ -104,6 +110,8 @@ function rebuildSources(node: PlanNode): PlanNode {
     case 'Limit':
     case 'Output':
       return { ...node, source: push(node.source, []) } as PlanNode;
+    case 'SetOperation':
+      return { ...node, inputs: node.inputs.map((i) => push(i, [])) };
     default:
       return node;
   }

@@ -1,0 +1,158 @@
+/**
+ * Connects the function registry (src/functions) to the planner and the expression compiler:
+ * the planner's FunctionResolver binds a call and coerces its arguments; the compiler's
+ * FunctionBinder finds the implementation again from the bound types. Date/time arithmetic
+ * operators (`date + interval`, …) are resolved here, before the registry.
+ */
+import { TrinoError } from './errors';
+import type { FunctionBinder } from './execution/expression-compiler';
+import { resolveScalarFunction, type FunctionContext } from './functions/registry';
+import type { FunctionLibrary } from './local-engine';
+import type { FunctionResolver } from './planner/expression-analyzer';
+import type { RowExpression } from './planner/ir';
+import {
+  bigintAdd,
+  canCoerce,
+  castValue,
+  civilFromDays,
+  daysFromCivil,
+  daysInMonth,
+  formatType,
+  normalizeInt64,
+  typeEquals,
+  type Int64,
+  type SqlType,
+} from './types';
+
+const MILLIS_PER_DAY = 86_400_000;
+const MICROS_PER_DAY = 86_400_000_000;
+
+/** Adds months to a day number, clamping the day of month (Jan 31 + 1 month = Feb 28/29). */
+function addMonthsToDays(days: number, months: number): number {
+  const { year, month, day } = civilFromDays(days);
+  const total = year * 12 + (month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  return daysFromCivil(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+interface OperatorFunction {
+  readonly returnType: (args: readonly SqlType[]) => SqlType | undefined;
+  readonly invoke: (ctx: FunctionContext, ...args: never[]) => unknown;
+}
+
+function temporalShift(): OperatorFunction {
+  return {
+    returnType: ([t, i]) => {
+      if (i.kind !== 'interval_day_to_second' && i.kind !== 'interval_year_to_month') return undefined;
+      if (t.kind === 'date') return t;
+      if (t.kind === 'timestamp' && t.precision <= 6) return t;
+      return undefined;
+    },
+    invoke: () => undefined,
+  };
+}
+
+/** Implementations by (value kind, interval kind), bound once the types are known. */
+function shiftImplementation(
+  sign: 1 | -1,
+  value: SqlType,
+  interval: SqlType,
+): (ctx: FunctionContext, v: unknown, i: unknown) => unknown {
+  if (value.kind === 'date' && interval.kind === 'interval_day_to_second') {
+    return (_ctx, v, i) => {
+      const ms = Number(i);
+      if (ms % MILLIS_PER_DAY !== 0)
+        throw new TrinoError('INVALID_FUNCTION_ARGUMENT', 'Cannot add hour, minutes or seconds to a date');
+      return (v as number) + (sign * ms) / MILLIS_PER_DAY;
+    };
+  }
+  if (value.kind === 'date' && interval.kind === 'interval_year_to_month') {
+    return (_ctx, v, i) => addMonthsToDays(v as number, sign * (i as number));
+  }
+  if (value.kind === 'timestamp' && interval.kind === 'interval_day_to_second') {
+    return (_ctx, v, i) => bigintAdd(v as Int64, normalizeInt64(BigInt(sign) * BigInt(i as Int64) * 1000n));
+  }
+  if (value.kind === 'timestamp' && interval.kind === 'interval_year_to_month') {
+    return (_ctx, v, i) => {
+      const micros = BigInt(v as Int64);
+      const day =
+        micros >= 0n
+          ? micros / BigInt(MICROS_PER_DAY)
+          : (micros - BigInt(MICROS_PER_DAY) + 1n) / BigInt(MICROS_PER_DAY);
+      const ofDay = micros - day * BigInt(MICROS_PER_DAY);
+      const shifted = addMonthsToDays(Number(day), sign * (i as number));
+      return normalizeInt64(BigInt(shifted) * BigInt(MICROS_PER_DAY) + ofDay);
+    };
+  }
+  throw new TrinoError('NOT_SUPPORTED', `Cannot add ${formatType(interval)} to ${formatType(value)} yet`);
+}
+
+const OPERATORS: Record<string, { sign: 1 | -1; spec: OperatorFunction }> = {
+  $date_plus_interval: { sign: 1, spec: temporalShift() },
+  $date_minus_interval: { sign: -1, spec: temporalShift() },
+  $temporal_plus_interval: { sign: 1, spec: temporalShift() },
+  $temporal_minus_interval: { sign: -1, spec: temporalShift() },
+};
+
+function coerceArgument(arg: RowExpression, to: SqlType): RowExpression {
+  if (typeEquals(arg.type, to)) return arg;
+  if (!canCoerce(arg.type, to)) return { kind: 'cast', value: arg, safe: false, type: to };
+  if (arg.kind === 'constant')
+    return {
+      kind: 'constant',
+      value: arg.value === null ? null : castValue(arg.value, arg.type, to),
+      type: to,
+    };
+  return { kind: 'cast', value: arg, safe: false, type: to };
+}
+
+const resolver: FunctionResolver = (name, args, loc) => {
+  const operator = OPERATORS[name];
+  try {
+    if (operator) {
+      const type = operator.spec.returnType(args.map((a) => a.type));
+      if (!type) {
+        throw new TrinoError(
+          'TYPE_MISMATCH',
+          `Cannot apply operator: ${formatType(args[0].type)} ${operator.sign > 0 ? '+' : '-'} ${formatType(args[1].type)}`,
+          loc,
+        );
+      }
+      return { kind: 'call', function: name, arguments: args, type };
+    }
+    const resolved = resolveScalarFunction(
+      name,
+      args.map((a) => ({ kind: 'value' as const, type: a.type })),
+    );
+    return {
+      kind: 'call',
+      function: resolved.name,
+      arguments: args.map((a, i) => coerceArgument(a, resolved.argumentTypes[i])),
+      type: resolved.returnType,
+    };
+  } catch (err) {
+    if (err instanceof TrinoError && !err.location && loc)
+      throw new TrinoError(err.errorCode, err.rawMessage, loc);
+    throw err;
+  }
+};
+
+const binder: FunctionBinder = (name, argumentTypes) => {
+  const operator = OPERATORS[name];
+  if (operator) {
+    return {
+      nullOnNull: true,
+      invoke: shiftImplementation(operator.sign, argumentTypes[0], argumentTypes[1]) as (
+        ...args: unknown[]
+      ) => unknown,
+    };
+  }
+  const resolved = resolveScalarFunction(
+    name,
+    argumentTypes.map((type) => ({ kind: 'value' as const, type })),
+  );
+  return { nullOnNull: resolved.nullOnNull, invoke: resolved.invoke as (...args: unknown[]) => unknown };
+};
+
+export const functionLibrary: FunctionLibrary = { resolver, binder };

@@ -1,0 +1,197 @@
+// Expected values: trino.io/docs functions/string.html and Trino's TestStringFunctions.
+import { big, evaluate, expectError, int, NULL, str, typeOf, v, type Arg } from './helpers';
+
+type Case = [string, Arg[], string, string];
+
+const EMOJI = '\u{1F600}'; // one code point, two UTF-16 units
+
+describe('string functions', () => {
+  test.each<Case>([
+    ['chr', [big(65)], 'varchar(1)', 'A'],
+    ['chr', [big(0x1f600)], 'varchar(1)', EMOJI],
+    ['codepoint', [v('varchar(1)', 'A')], 'integer', '65'],
+    ['codepoint', [v('varchar(1)', EMOJI)], 'integer', '128512'],
+    ['length', [str('hello')], 'bigint', '5'],
+    ['length', [str(`a${EMOJI}b`)], 'bigint', '3'],
+    ['length', [str('')], 'bigint', '0'],
+    ['length', [v('char(5)', 'ab')], 'bigint', '5'],
+    ['length', [NULL], 'bigint', 'NULL'],
+    ['lower', [str('HeLLo ÄÖÜ')], 'varchar(9)', 'hello äöü'],
+    ['upper', [str('hello äöü')], 'varchar(9)', 'HELLO ÄÖÜ'],
+    ['upper', [str('straße')], 'varchar(6)', 'STRAßE'], // Character.toUpperCase keeps ß
+    ['lower', [str('İ')], 'varchar(1)', 'i'],
+    ['upper', [v('char(3)', 'ab')], 'char(3)', 'AB '],
+    ['upper', [NULL], 'char(0)', 'NULL'],
+    ['substr', [str('hello'), big(2)], 'varchar(5)', 'ello'],
+    ['substr', [str('hello'), big(-3)], 'varchar(5)', 'llo'],
+    ['substr', [str('hello'), big(2), big(3)], 'varchar(5)', 'ell'],
+    ['substr', [str('hello'), big(-3), big(2)], 'varchar(5)', 'll'],
+    ['substr', [str('hello'), big(0)], 'varchar(5)', ''],
+    ['substr', [str('hello'), big(10)], 'varchar(5)', ''],
+    ['substr', [str('hello'), big(-10)], 'varchar(5)', ''],
+    ['substr', [str('hello'), big(2), big(0)], 'varchar(5)', ''],
+    ['substr', [str('hello'), big(4), big(10)], 'varchar(5)', 'lo'],
+    ['substring', [str(`a${EMOJI}bc`), big(2), big(2)], 'varchar(4)', `${EMOJI}b`],
+    ['substr', [str(`a${EMOJI}bc`), big(-3)], 'varchar(4)', `${EMOJI}bc`],
+    ['substr', [v('char(5)', 'ab'), big(2)], 'varchar(5)', 'b   '],
+    ['substr', [int(12345), big(2)], 'varchar(5)', 'FUNCTION_NOT_FOUND'],
+    ['concat', [str('ab'), str('cd'), str('e')], 'varchar', 'abcde'],
+    ['concat', [v('char(3)', 'ab'), v('char(2)', 'c')], 'char(5)', 'ab c '],
+    // Trino's resolution picks concat(E, array(E)) here: it is the only candidate that casts just the NULL
+    ['concat', [str('a'), NULL], 'array(varchar(1))', 'NULL'],
+    ['concat', [str('a'), v('varchar', null)], 'varchar', 'NULL'],
+    ['concat_ws', [str(','), str('a'), NULL, str('b')], 'varchar', 'a,b'],
+    ['concat_ws', [NULL, str('a')], 'varchar', 'NULL'],
+    ['concat_ws', [str('-'), v('array(varchar)', ['x', null, 'y'])], 'varchar', 'x-y'],
+    ['replace', [str('abcabc'), str('b')], 'varchar(6)', 'acac'],
+    ['replace', [str('abc'), str('b'), str('xy')], 'varchar(11)', 'axyc'], // u = x + z * (x + 1)
+    ['replace', [str('abc'), str(''), str('x')], 'varchar(7)', 'xaxbxcx'],
+    ['replace', [str(''), str(''), str('x')], 'varchar(1)', 'x'],
+    ['reverse', [str('hello')], 'varchar(5)', 'olleh'],
+    ['reverse', [str(`a${EMOJI}b`)], 'varchar(3)', `b${EMOJI}a`],
+    ['reverse', [v('char(4)', 'ab')], 'char(4)', '  ba'],
+    ['strpos', [str('high'), str('ig')], 'bigint', '2'],
+    ['strpos', [str('high'), str('igx')], 'bigint', '0'],
+    ['strpos', [str('high'), str('')], 'bigint', '1'],
+    ['strpos', [str('hihi'), str('hi'), big(2)], 'bigint', '3'],
+    ['strpos', [str('hihi'), str('hi'), big(-1)], 'bigint', '3'],
+    ['strpos', [str('hihi'), str('hi'), big(-2)], 'bigint', '1'],
+    ['strpos', [str('hihi'), str('hi'), big(3)], 'bigint', '0'],
+    ['strpos', [str(`${EMOJI}x`), str('x')], 'bigint', '2'],
+    ['split', [str('a.b.c'), str('.')], 'array(varchar(5))', '[a, b, c]'],
+    ['split', [str('a.b.c'), str('.'), big(2)], 'array(varchar(5))', '[a, b.c]'],
+    ['split', [str('a..'), str('.')], 'array(varchar(3))', '[a, , ]'],
+    ['split', [str(''), str('x')], 'array(varchar(0))', '[]'],
+    ['split_part', [str('a.b.c'), str('.'), big(2)], 'varchar(5)', 'b'],
+    ['split_part', [str('a.b.c'), str('.'), big(3)], 'varchar(5)', 'c'],
+    ['split_part', [str('a.b.c'), str('.'), big(4)], 'varchar(5)', 'NULL'],
+    ['split_part', [str('abc'), str(''), big(2)], 'varchar(3)', 'b'],
+    ['ltrim', [str('  abc  ')], 'varchar(7)', 'abc  '],
+    ['rtrim', [str('  abc  ')], 'varchar(7)', '  abc'],
+    ['trim', [str('\t\n abc \u3000')], 'varchar(8)', 'abc'],
+    ['trim', [str('\u00a0abc')], 'varchar(4)', '\u00a0abc'], // no-break space is not Java whitespace
+    ['trim', [str('!!foo!!'), str('!')], 'varchar(7)', 'foo'],
+    ['ltrim', [str('xyxfooxy'), str('xy')], 'varchar(8)', 'fooxy'],
+    ['rtrim', [str('xyxfooxy'), str('xy')], 'varchar(8)', 'xyxfoo'],
+    ['trim', [v('char(5)', ' ab')], 'varchar(5)', 'ab'],
+    ['lpad', [str('abc'), big(5), str('12')], 'varchar', '12abc'],
+    ['lpad', [str('abc'), big(8), str('12')], 'varchar', '12121abc'],
+    ['lpad', [str('abc'), big(2), str('x')], 'varchar', 'ab'],
+    ['rpad', [str('abc'), big(6), str('12')], 'varchar', 'abc121'],
+    ['rpad', [str(`${EMOJI}`), big(3), str(`${EMOJI}x`)], 'varchar', `${EMOJI}${EMOJI}x`],
+    ['lpad', [v('char(3)', 'a'), big(5), str('x')], 'varchar', 'xxa  '],
+    ['starts_with', [str('abc'), str('ab')], 'boolean', 'true'],
+    ['starts_with', [str('abc'), str('b')], 'boolean', 'false'],
+    ['levenshtein_distance', [str('kitten'), str('sitting')], 'bigint', '3'],
+    ['levenshtein_distance', [str(''), str('abc')], 'bigint', '3'],
+    ['levenshtein_distance', [str('ab'), str('ba')], 'bigint', '2'],
+    ['hamming_distance', [str('abcde'), str('abxdy')], 'bigint', '2'],
+    ['hamming_distance', [str(''), str('')], 'bigint', '0'],
+    ['translate', [str('abcd'), str('a'), str('z')], 'varchar', 'zbcd'],
+    ['translate', [str('abcd'), str('ab'), str('z')], 'varchar', 'zcd'],
+    ['translate', [str('Palhoça'), str('ç'), str('c')], 'varchar', 'Palhoca'],
+    ['translate', [str('abcd'), str('aa'), str('xy')], 'varchar', 'xbcd'],
+    ['normalize', [str('e\u0301')], 'varchar', 'é'],
+    ['normalize', [str('é'), str('NFD')], 'varchar', 'e\u0301'],
+    ['normalize', [str('ﬁ'), str('NFKC')], 'varchar', 'fi'],
+    ['to_utf8', [str('ü')], 'varbinary', 'c3 bc'],
+    ['to_utf8', [v('char(2)', 'a')], 'varbinary', '61 20'],
+    ['from_utf8', [v('varbinary', new Uint8Array([0x61, 0xc3, 0xbc]))], 'varchar', 'aü'],
+    ['from_utf8', [v('varbinary', new Uint8Array([0x61, 0x80, 0x62]))], 'varchar', 'a\ufffdb'],
+    ['from_utf8', [v('varbinary', new Uint8Array([0x61, 0xff])), str('!')], 'varchar', 'a!'],
+    ['from_utf8', [v('varbinary', new Uint8Array([0x61, 0xff])), str('')], 'varchar', 'a'],
+    ['from_utf8', [v('varbinary', new Uint8Array([0x61, 0xff])), big(0x263a)], 'varchar', 'a☺'],
+    ['soundex', [str('Robert')], 'varchar(4)', 'R163'],
+    ['soundex', [str('Tymczak')], 'varchar(4)', 'T522'],
+    ['soundex', [str('Ashcraft')], 'varchar(4)', 'A261'],
+    ['soundex', [str('Pfister')], 'varchar(4)', 'P236'],
+    ['luhn_check', [str('79927398713')], 'boolean', 'true'],
+    ['luhn_check', [str('79927398714')], 'boolean', 'false'],
+  ])('%s(%j) → %s %s', (name, args, type, expected) => {
+    if (expected === 'FUNCTION_NOT_FOUND') {
+      expectError(() => evaluate(name, ...args), 'FUNCTION_NOT_FOUND');
+      return;
+    }
+    expect(typeOf(name, ...args)).toBe(type);
+    expect(evaluate(name, ...args)).toBe(expected);
+  });
+
+  test.each<[string, Arg[], string, string]>([
+    ['chr', [big(-1)], 'INVALID_FUNCTION_ARGUMENT', 'Not a valid Unicode code point: -1'],
+    ['chr', [big(0xd800)], 'INVALID_FUNCTION_ARGUMENT', 'Not a valid Unicode code point: 55296'],
+    ['chr', [big(0x110000)], 'INVALID_FUNCTION_ARGUMENT', 'Not a valid Unicode code point: 1114112'],
+    [
+      'codepoint',
+      [v('varchar(1)', '')],
+      'INVALID_FUNCTION_ARGUMENT',
+      'Input string must be a single character string',
+    ],
+    [
+      'strpos',
+      [str('abc'), str('b'), big(0)],
+      'INVALID_FUNCTION_ARGUMENT',
+      "'instance' must be a positive or negative number.",
+    ],
+    [
+      'split',
+      [str('abc'), str('')],
+      'INVALID_FUNCTION_ARGUMENT',
+      'The delimiter may not be the empty string',
+    ],
+    ['split', [str('abc'), str('b'), big(0)], 'INVALID_FUNCTION_ARGUMENT', 'Limit must be positive'],
+    ['split', [str('abc'), str('b'), big(2147483648)], 'INVALID_FUNCTION_ARGUMENT', 'Limit is too large'],
+    [
+      'split_part',
+      [str('abc'), str('b'), big(0)],
+      'INVALID_FUNCTION_ARGUMENT',
+      'Index must be greater than zero',
+    ],
+    ['lpad', [str('abc'), big(5), str('')], 'INVALID_FUNCTION_ARGUMENT', 'Padding string must not be empty'],
+    [
+      'rpad',
+      [str('abc'), big(-1), str('x')],
+      'INVALID_FUNCTION_ARGUMENT',
+      'Target length must be in the range [0..2147483647]',
+    ],
+    [
+      'hamming_distance',
+      [str('abc'), str('ab')],
+      'INVALID_FUNCTION_ARGUMENT',
+      'The input strings to hamming_distance function must have the same length',
+    ],
+    [
+      'levenshtein_distance',
+      [str('x'.repeat(1001)), str('y'.repeat(1001))],
+      'INVALID_FUNCTION_ARGUMENT',
+      'The combined inputs for Levenshtein distance are too large',
+    ],
+    [
+      'normalize',
+      [str('x'), str('NFX')],
+      'INVALID_FUNCTION_ARGUMENT',
+      'Normalization form must be one of [NFD, NFC, NFKD, NFKC]',
+    ],
+    [
+      'from_utf8',
+      [v('varbinary', new Uint8Array([0x61])), str('ab')],
+      'INVALID_FUNCTION_ARGUMENT',
+      'Replacement character string must empty or a single character',
+    ],
+    [
+      'from_utf8',
+      [v('varbinary', new Uint8Array([0x61])), big(0xd800)],
+      'INVALID_FUNCTION_ARGUMENT',
+      'Invalid replacement character',
+    ],
+    ['concat', [str('a')], 'INVALID_FUNCTION_ARGUMENT', 'There must be two or more concatenation arguments'],
+    ['luhn_check', [str('12a')], 'INVALID_FUNCTION_ARGUMENT', 'Input string must contain only digits'],
+    [
+      'codepoint',
+      [str('ab')],
+      'FUNCTION_NOT_FOUND',
+      'Unexpected parameters (varchar(2)) for function codepoint. Expected: codepoint(varchar(1))',
+    ],
+  ])('%s(%j) fails with %s', (name, args, code, message) => {
+    expectError(() => evaluate(name, ...args), code, message);
+  });
+});
