@@ -373,7 +373,7 @@ function combinations(array: unknown[], n: Int64): unknown[][] {
 // ---------------------------------------------------------------------------------------------
 
 const CONCAT_ARITY = (b: BoundFunction) => {
-  if (b.arity < 2) throw invalidArgument('There must be two or more arguments for concatenation');
+  if (b.arity < 2) throw invalidArgument('There must be two or more arguments to concat');
 };
 
 export const arrayFunctions: ScalarFunctionSpec[] = [

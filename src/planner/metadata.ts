@@ -79,6 +79,14 @@ export class Metadata {
     return schemas.includes(schema);
   }
 
+  /** The table's row count from connector statistics, if it has any. */
+  async rowCount(session: Session, catalog: string, table: TableHandle): Promise<number | undefined> {
+    const md = this.connectorMetadata(catalog);
+    if (!md.getTableStatistics) return undefined;
+    const stats = await md.getTableStatistics(this.connectorSession(session, catalog), table);
+    return stats.rowCount;
+  }
+
   async resolveTable(
     session: Session,
     name: QualifiedObjectName,

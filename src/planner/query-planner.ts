@@ -21,6 +21,7 @@ import type { Metadata } from './metadata';
 import type { AggregateCall, ApplyNode, Assignment, OrderingItem, PlanNode } from './plan';
 import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
+import { reorderJoins } from './optimizer/join-reordering';
 import type { Session } from './session';
 
 export interface RelationPlan {
@@ -37,6 +38,8 @@ export interface PlannedQuery {
 export class QueryPlanner {
   private nextId = 0;
   private nextSymbol = 0;
+  /** Row counts of table scans from connector statistics, by node id. */
+  private readonly rowCounts = new Map<number, number>();
   private readonly ctes: Map<string, ast.WithQuery>[] = [];
 
   constructor(
@@ -51,10 +54,43 @@ export class QueryPlanner {
     const columnNames = visible.map((f, i) => f.name ?? `_col${i}`);
     const outputs = visible.map((f) => f.symbol);
     return {
-      root: pushDownPredicates({ kind: 'Output', id: this.id(), source: plan.node, columnNames, outputs }),
+      root: this.optimize({ kind: 'Output', id: this.id(), source: plan.node, columnNames, outputs }),
       columnNames,
       columnTypes: outputs.map((s) => s.type),
     };
+  }
+
+  /** Rule passes: predicates down (join keys out of WHERE), joins reordered, predicates down again. */
+  private optimize(root: PlanNode): PlanNode {
+    const estimate = (node: PlanNode): number | undefined => this.estimateRows(node);
+    return pushDownPredicates(reorderJoins(pushDownPredicates(root), estimate));
+  }
+
+  /** A coarse row-count estimate from table statistics, for join ordering. */
+  private estimateRows(node: PlanNode): number | undefined {
+    switch (node.kind) {
+      case 'TableScan':
+        return this.rowCounts.get(node.id);
+      case 'Values':
+        return node.rows.length;
+      case 'Filter': {
+        const n = this.estimateRows(node.source);
+        return n === undefined ? undefined : n * 0.5;
+      }
+      case 'Project':
+        return this.estimateRows(node.source);
+      case 'Aggregation': {
+        const n = this.estimateRows(node.source);
+        return n === undefined ? undefined : node.groupingKeys.length === 0 ? 1 : n * 0.1;
+      }
+      case 'Join': {
+        const l = this.estimateRows(node.left);
+        const r = this.estimateRows(node.right);
+        return l === undefined || r === undefined ? undefined : Math.max(l, r);
+      }
+      default:
+        return undefined;
+    }
   }
 
   private id(): number {
@@ -820,10 +856,13 @@ export class QueryPlanner {
     const table = await this.metadata.resolveTable(this.session, name, t.loc);
     const outputs = table.columns.map((c) => this.symbol(c.name, c.type));
     const relation = [name.catalog, name.schema, name.name];
+    const id = this.id();
+    const rowCount = await this.metadata.rowCount(this.session, name.catalog, table.handle);
+    if (rowCount !== undefined) this.rowCounts.set(id, rowCount);
     return {
       node: {
         kind: 'TableScan',
-        id: this.id(),
+        id,
         catalog: name.catalog,
         table: table.handle,
         columns: table.columnHandles,

@@ -369,7 +369,7 @@ describe('array functions', () => {
       'concat',
       [ints(1)],
       'INVALID_FUNCTION_ARGUMENT',
-      'There must be two or more arguments for concatenation',
+      'There must be two or more arguments to concat',
     ],
     [
       'array_sort',
