@@ -22,6 +22,7 @@ import { hashJoin } from './operators/hash-join';
 import { limit } from './operators/limit';
 import type { PageStream } from './operators/page-stream';
 import { scan } from './operators/scan';
+import { semiJoin } from './operators/semi-join';
 import { setOperation } from './operators/set-operation';
 import { sort } from './operators/sort';
 import { values } from './operators/values';
@@ -110,6 +111,21 @@ export class LocalExecutionPlanner {
       }
       case 'Limit':
         return limit(this.plan(node.source), node.count, node.offset);
+      case 'SemiJoin': {
+        const inputLayout = layoutOf(node.input.outputs);
+        const sourceLayout = layoutOf(node.source.outputs);
+        const combined = layoutOf([...node.input.outputs, ...node.source.outputs]);
+        const filter = node.filter
+          ? compileFilter(node.filter, combined, ctx.evaluation, ctx.functions)
+          : undefined;
+        return semiJoin(this.plan(node.input), this.plan(node.source), {
+          inputKeys: node.criteria.map((c) => inputLayout.get(c.input.name)!),
+          sourceKeys: node.criteria.map((c) => sourceLayout.get(c.source.name)!),
+          inputWidth: node.input.outputs.length,
+          sourceWidth: node.source.outputs.length,
+          ...(filter ? { filter } : {}),
+        });
+      }
       case 'SetOperation':
         return setOperation(
           node.operator,

@@ -95,6 +95,11 @@ function num(field: NumField, minDigits: number, maxDigits = MAX_DIGITS[field], 
 
 const jodaCache = new Map<string, Token[]>();
 
+/** Joda's DateTimeFormat pivot for `yy` (SimpleDateFormat-compatible): the current year minus 30. */
+function jodaTwoDigitPivot(): number {
+  return new Date().getUTCFullYear() - 30;
+}
+
 function isNumericToken(letter: string, count: number): boolean {
   return 'CxyYceDdHhKkmsSw'.includes(letter) || (letter === 'M' && count <= 2);
 }
@@ -165,9 +170,13 @@ export function compileJodaPattern(pattern: string): Token[] {
       case 'Y': {
         const field: NumField = r.letter === 'x' ? 'weekyear' : r.letter === 'y' ? 'year' : 'yearOfEra';
         if (n === 2 && field !== 'yearOfEra') {
-          tokens.push({ kind: 'twoDigitYear', field: field as 'year' | 'weekyear', pivot: 2000 });
+          tokens.push({
+            kind: 'twoDigitYear',
+            field: field as 'year' | 'weekyear',
+            pivot: jodaTwoDigitPivot(),
+          });
         } else if (n === 2) {
-          tokens.push({ kind: 'twoDigitYear', field: 'year', pivot: 2000 });
+          tokens.push({ kind: 'twoDigitYear', field: 'year', pivot: jodaTwoDigitPivot() });
         } else {
           tokens.push(num(field, n, maxOr(9), field !== 'yearOfEra'));
         }

@@ -41,6 +41,13 @@ export function mapPlanExpressions(node: PlanNode, f: (e: RowExpression) => RowE
     }
     case 'SetOperation':
       return { ...node, inputs: node.inputs.map((i) => mapPlanExpressions(i, f)) };
+    case 'SemiJoin':
+      return {
+        ...node,
+        input: mapPlanExpressions(node.input, f),
+        source: mapPlanExpressions(node.source, f),
+        ...(node.filter ? { filter: f(node.filter) } : {}),
+      };
     case 'Aggregation':
     case 'Sort':
     case 'TopN':
@@ -129,6 +136,12 @@ export function freeSymbols(node: PlanNode): Set<string> {
         break;
       case 'SetOperation':
         for (const i of n.inputs) visit(i);
+        break;
+      case 'SemiJoin':
+        if (n.filter) referencedSymbols(n.filter, read);
+        for (const c of n.criteria) read.add(c.input.name).add(c.source.name);
+        visit(n.input);
+        visit(n.source);
         break;
       case 'TableScan':
         break;

@@ -16,6 +16,7 @@ export type PlanNode =
   | LimitNode
   | JoinNode
   | ApplyNode
+  | SemiJoinNode
   | SetOperationNode
   | OutputNode;
 
@@ -155,6 +156,23 @@ export interface ApplyNode {
 }
 
 /**
+ * SemiJoin: a decorrelated EXISTS. Appends a boolean column that is true when some `source` row
+ * matches the input row on the key pairs (NULL keys never match) and satisfies `filter` (over the
+ * input's and source's symbols).
+ */
+export interface SemiJoinNode {
+  readonly kind: 'SemiJoin';
+  readonly id: number;
+  readonly input: PlanNode;
+  readonly source: PlanNode;
+  readonly criteria: readonly { readonly input: Symbol; readonly source: Symbol }[];
+  readonly filter?: RowExpression;
+  readonly output: Symbol;
+  /** Input outputs, then `output`. */
+  readonly outputs: readonly Symbol[];
+}
+
+/**
  * UNION / INTERSECT / EXCEPT over inputs whose outputs line up by position (already coerced to
  * the result types). Rows compare as in GROUP BY: NULLs are equal to each other.
  */
@@ -184,6 +202,8 @@ export function sources(node: PlanNode): PlanNode[] {
       return [node.left, node.right];
     case 'Apply':
       return [node.input];
+    case 'SemiJoin':
+      return [node.input, node.source];
     case 'SetOperation':
       return [...node.inputs];
     default:

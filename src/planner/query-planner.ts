@@ -593,6 +593,13 @@ export class QueryPlanner {
       let current = node;
       for (const p of pending.splice(0)) {
         const available = new Map(current.outputs.map((s) => [s.name, s]));
+        if (p.mode.kind === 'exists') {
+          const semi = this.decorrelateExists(current, p.subquery, available, p.output);
+          if (semi) {
+            current = semi;
+            continue;
+          }
+        }
         const correlation = [...freeSymbols(p.subquery)]
           .filter((s) => available.has(s))
           .map((s) => available.get(s)!);
@@ -610,6 +617,70 @@ export class QueryPlanner {
       return current;
     };
     return { binder, wrap };
+  }
+
+  /**
+   * EXISTS whose correlation is only in its WHERE clause, with at least one `inner = outer`
+   * equality, becomes a semi join on those equalities; the other correlated conjuncts become the
+   * semi join's filter. Anything else stays an Apply.
+   */
+  private decorrelateExists(
+    input: PlanNode,
+    subquery: PlanNode,
+    outer: ReadonlyMap<string, Symbol>,
+    output: Symbol,
+  ): PlanNode | undefined {
+    let node = subquery;
+    while (node.kind === 'Project') node = node.source;
+    if (node.kind !== 'Filter') return undefined;
+    const source = node.source;
+    if ([...freeSymbols(source)].length > 0) return undefined;
+    const inner = new Set(source.outputs.map((s) => s.name));
+    const local: RowExpression[] = [];
+    const correlated: RowExpression[] = [];
+    const criteria: { input: Symbol; source: Symbol }[] = [];
+    for (const term of conjuncts(node.predicate)) {
+      const refs = referencedSymbols(term);
+      const outerRefs = [...refs].filter((r) => outer.has(r));
+      if (outerRefs.length === 0) {
+        if ([...refs].every((r) => inner.has(r))) local.push(term);
+        else return undefined;
+        continue;
+      }
+      if (![...refs].every((r) => inner.has(r) || outer.has(r))) return undefined;
+      if (
+        term.kind === 'comparison' &&
+        term.op === 'eq' &&
+        term.left.kind === 'symbol' &&
+        term.right.kind === 'symbol'
+      ) {
+        const [a, b] = [term.left, term.right];
+        if (outer.has(a.name) && inner.has(b.name)) {
+          criteria.push({ input: outer.get(a.name)!, source: { name: b.name, type: b.type } });
+          continue;
+        }
+        if (outer.has(b.name) && inner.has(a.name)) {
+          criteria.push({ input: outer.get(b.name)!, source: { name: a.name, type: a.type } });
+          continue;
+        }
+      }
+      correlated.push(term);
+    }
+    if (criteria.length === 0) return undefined;
+    const filteredSource: PlanNode =
+      local.length === 0
+        ? source
+        : { kind: 'Filter', id: this.id(), source, predicate: and(local), outputs: source.outputs };
+    return {
+      kind: 'SemiJoin',
+      id: this.id(),
+      input,
+      source: filteredSource,
+      criteria,
+      ...(correlated.length > 0 ? { filter: and(correlated) } : {}),
+      output,
+      outputs: [...input.outputs, output],
+    };
   }
 
   private projectTo(node: PlanNode, assignments: Assignment[]): PlanNode {
@@ -1036,6 +1107,10 @@ function findSubqueries(expressions: readonly ast.Expression[]): ast.Expression[
   };
   visit(expressions);
   return out;
+}
+
+function and(terms: RowExpression[]): RowExpression {
+  return terms.length === 1 ? terms[0] : { kind: 'logical', op: 'and', terms, type: BOOLEAN };
 }
 
 function conjuncts(e: RowExpression): RowExpression[] {

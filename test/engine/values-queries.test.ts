@@ -222,3 +222,14 @@ test('set operations with SQL semantics (NULLs equal, ALL keeps multiplicity)', 
   expect(r.columns).toEqual([{ name: 'n', type: 'decimal(11,1)' }]);
   expect(r.rows).toEqual([[25], [10]]);
 });
+
+test('EXISTS decorrelates into a semi join with the same answers (keys, extra conditions, NULL keys)', async () => {
+  const outer = "(VALUES (1, 'a'), (2, 'b'), (NULL, 'c'), (4, 'd')) o (k, tag)";
+  const inner = "(VALUES (1, 5), (1, 7), (2, 1), (NULL, 9)) i (k, w)";
+  const plan = (await engine.query(`EXPLAIN SELECT tag FROM ${outer} WHERE EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k)`)).rows[0][0];
+  expect(plan).toContain('SemiJoin');
+  expect(await rows(`SELECT tag FROM ${outer} WHERE EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k) ORDER BY tag`)).toEqual([['a'], ['b']]);
+  expect(await rows(`SELECT tag FROM ${outer} WHERE NOT EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k) ORDER BY tag`)).toEqual([['c'], ['d']]);
+  // a correlated non-equality joins the keys as a filter: only k = 1 has w > 6
+  expect(await rows(`SELECT tag FROM ${outer} WHERE EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k AND i.w > 6 AND i.w <> o.k)`)).toEqual([['a']]);
+});

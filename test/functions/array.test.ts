@@ -365,12 +365,7 @@ describe('array functions', () => {
       'INVALID_FUNCTION_ARGUMENT',
       'size must not exceed array cardinality 1: 2',
     ],
-    [
-      'concat',
-      [ints(1)],
-      'INVALID_FUNCTION_ARGUMENT',
-      'There must be two or more arguments to concat',
-    ],
+    ['concat', [ints(1)], 'INVALID_FUNCTION_ARGUMENT', 'There must be two or more arguments to concat'],
     [
       'array_sort',
       [v('array(map(integer,integer))', [])],

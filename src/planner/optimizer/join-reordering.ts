@@ -28,6 +28,12 @@ export function reorderJoins(node: PlanNode, estimate: RowEstimator = () => unde
       };
     case 'SetOperation':
       return { ...node, inputs: node.inputs.map((i) => reorderJoins(i, estimate)) };
+    case 'SemiJoin':
+      return {
+        ...node,
+        input: reorderJoins(node.input, estimate),
+        source: reorderJoins(node.source, estimate),
+      };
     default:
       return { ...node, source: reorderJoins(node.source, estimate) } as PlanNode;
   }

@@ -77,6 +77,11 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
     case 'TableScan':
     case 'Values':
       return withFilter(node, pending);
+    case 'SemiJoin': {
+      const down = pending.filter((t) => !referencedSymbols(t).has(node.output.name));
+      const stay = pending.filter((t) => referencedSymbols(t).has(node.output.name));
+      return withFilter({ ...node, input: push(node.input, down), source: push(node.source, []) }, stay);
+    }
     case 'Apply': {
       // conjuncts not reading the subquery's result can run before it
       const down = pending.filter((t) => !referencedSymbols(t).has(node.output.name));
