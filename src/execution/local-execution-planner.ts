@@ -26,6 +26,7 @@ import { semiJoin } from './operators/semi-join';
 import { setOperation } from './operators/set-operation';
 import { sort } from './operators/sort';
 import { values } from './operators/values';
+import { windowOperator } from './operators/window';
 
 export interface ExecutionContext {
   readonly catalogs: CatalogManager;
@@ -124,6 +125,27 @@ export class LocalExecutionPlanner {
           inputWidth: node.input.outputs.length,
           sourceWidth: node.source.outputs.length,
           ...(filter ? { filter } : {}),
+        });
+      }
+      case 'Window': {
+        const layout = layoutOf(node.source.outputs);
+        return windowOperator(this.plan(node.source), {
+          partitionChannels: node.partitionBy.map((s) => layout.get(s.name)!),
+          order: node.orderBy.map((o) => ({
+            channel: layout.get(o.symbol.name)!,
+            type: o.symbol.type,
+            ascending: o.ascending,
+            nullsFirst: o.nullsFirst,
+          })),
+          functions: node.functions.map((f) => ({
+            function: f.function,
+            argumentChannels: f.arguments.map((a) => layout.get(a.name)!),
+            argumentTypes: f.arguments.map((a) => a.type),
+            resultType: f.symbol.type,
+            frame: f.frame,
+            ignoreNulls: f.ignoreNulls,
+          })),
+          width: node.source.outputs.length,
         });
       }
       case 'SetOperation':

@@ -455,7 +455,12 @@ export class ExpressionAnalyzer {
 
   private functionCall(e: Extract<Expression, { kind: 'FunctionCall' }>): RowExpression {
     const name = e.name.parts.map((p) => p.value.toLowerCase()).join('.');
-    if (e.window) throw new TrinoError('NOT_SUPPORTED', 'Window functions are not supported yet', e.loc);
+    if (e.window)
+      throw new TrinoError(
+        'NOT_SUPPORTED',
+        'Window functions are only allowed in the select list and ORDER BY',
+        e.loc,
+      );
     if (isAggregateName(name)) {
       throw new TrinoError(
         'EXPRESSION_NOT_SCALAR',

@@ -49,6 +49,7 @@ export function mapPlanExpressions(node: PlanNode, f: (e: RowExpression) => RowE
         ...(node.filter ? { filter: f(node.filter) } : {}),
       };
     case 'Aggregation':
+    case 'Window':
     case 'Sort':
     case 'TopN':
     case 'Limit':
@@ -128,6 +129,12 @@ export function freeSymbols(node: PlanNode): Set<string> {
       case 'Sort':
       case 'TopN':
         for (const o of n.orderBy) read.add(o.symbol.name);
+        visit(n.source);
+        break;
+      case 'Window':
+        for (const o of n.orderBy) read.add(o.symbol.name);
+        for (const p of n.partitionBy) read.add(p.name);
+        for (const f of n.functions) for (const a of f.arguments) read.add(a.name);
         visit(n.source);
         break;
       case 'Limit':

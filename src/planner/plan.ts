@@ -17,6 +17,7 @@ export type PlanNode =
   | JoinNode
   | ApplyNode
   | SemiJoinNode
+  | WindowNode
   | SetOperationNode
   | OutputNode;
 
@@ -152,6 +153,39 @@ export interface ApplyNode {
       };
   readonly output: Symbol;
   /** Input outputs, then `output`. */
+  readonly outputs: readonly Symbol[];
+}
+
+export interface WindowFrameBound {
+  readonly type: 'UNBOUNDED PRECEDING' | 'PRECEDING' | 'CURRENT ROW' | 'FOLLOWING' | 'UNBOUNDED FOLLOWING';
+  readonly offset?: number;
+}
+
+export interface WindowFrameSpec {
+  readonly type: 'ROWS' | 'RANGE';
+  readonly start: WindowFrameBound;
+  readonly end: WindowFrameBound;
+}
+
+export interface WindowFunctionCall {
+  readonly symbol: Symbol;
+  readonly function: string;
+  readonly arguments: readonly Symbol[];
+  readonly frame: WindowFrameSpec;
+  readonly ignoreNulls: boolean;
+}
+
+/**
+ * Window: computes window functions over partitions of its input ordered by `orderBy`; appends
+ * one column per function. Rows come out grouped by partition, in window order.
+ */
+export interface WindowNode {
+  readonly kind: 'Window';
+  readonly id: number;
+  readonly source: PlanNode;
+  readonly partitionBy: readonly Symbol[];
+  readonly orderBy: readonly OrderingItem[];
+  readonly functions: readonly WindowFunctionCall[];
   readonly outputs: readonly Symbol[];
 }
 

@@ -6,7 +6,7 @@
  */
 import { TrinoError } from '../errors';
 import type * as ast from '../sql';
-import { BOOLEAN, commonSuperType, formatType, type SqlType } from '../types';
+import { BIGINT, BOOLEAN, DOUBLE, commonSuperType, formatType, type SqlType } from '../types';
 import { aggregateResultType } from './aggregate-signatures';
 import {
   ExpressionAnalyzer,
@@ -18,7 +18,7 @@ import {
 import { freeSymbols } from './plan-walk';
 import { referencedSymbols, symbolReference, type RowExpression, type Symbol } from './ir';
 import type { Metadata } from './metadata';
-import type { AggregateCall, ApplyNode, Assignment, OrderingItem, PlanNode } from './plan';
+import type { AggregateCall, ApplyNode, Assignment, OrderingItem, PlanNode, WindowFrameSpec } from './plan';
 import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
 import { reorderJoins } from './optimizer/join-reordering';
@@ -251,8 +251,6 @@ export class QueryPlanner {
     query: ast.Query,
     outer?: Scope,
   ): Promise<RelationPlan> {
-    if (spec.windows.length > 0)
-      throw new TrinoError('NOT_SUPPORTED', 'WINDOW clauses are not supported yet', spec.loc);
     if (spec.distinctOn) throw new TrinoError('NOT_SUPPORTED', 'DISTINCT ON is not supported', spec.loc);
     let plan: RelationPlan = spec.from
       ? await this.planRelation(spec.from, outer)
@@ -302,6 +300,18 @@ export class QueryPlanner {
       const input = subqueries.wrap(plan.node);
       plan = {
         node: { kind: 'Filter', id: this.id(), source: input, predicate, outputs: plan.node.outputs },
+        fields: plan.fields,
+      };
+    }
+
+    // window functions (over the grouped rows when the query aggregates)
+    const windowCalls = collectWindowCalls([
+      ...selectItems.flatMap((s) => (s.expression ? [s.expression] : [])),
+      ...(query.orderBy ?? []).map((o) => o.key),
+    ]);
+    if (windowCalls.length > 0) {
+      plan = {
+        node: this.planWindows(plan.node, scope, spec, windowCalls, replacements, grouped),
         fields: plan.fields,
       };
     }
@@ -508,6 +518,141 @@ export class QueryPlanner {
     if (!Number.isSafeInteger(n) || n < 0)
       throw new TrinoError('INVALID_LIMIT_CLAUSE', `Invalid row count: ${e.value}`, e.loc);
     return n;
+  }
+
+  // ---- window functions ---------------------------------------------------------------------
+
+  private planWindows(
+    source: PlanNode,
+    scope: Scope,
+    spec: ast.QuerySpecification,
+    calls: readonly ast.FunctionCall[],
+    replacements: Map<string, RowExpression>,
+    grouped: boolean,
+  ): PlanNode {
+    let node = source;
+    const analyzer = this.analyzer(scope, { replacements, groupedBy: grouped });
+    for (const call of calls) {
+      const key = expressionKey(call);
+      if (replacements.has(key)) continue;
+      const name = call.name.parts.map((p) => p.value.toLowerCase()).join('.');
+      const window = this.resolveWindow(call, spec);
+      if (call.distinct)
+        throw new TrinoError(
+          'NOT_SUPPORTED',
+          'DISTINCT in window function parameters not yet supported',
+          call.loc,
+        );
+      if (call.filter)
+        throw new TrinoError('NOT_SUPPORTED', 'FILTER is not yet supported for window functions', call.loc);
+      const pre: Assignment[] = node.outputs.map((s) => ({ symbol: s, expression: symbolReference(s) }));
+      const project = (e: RowExpression, hint: string): Symbol => {
+        if (e.kind === 'symbol') return { name: e.name, type: e.type };
+        const symbol = this.symbol(hint, e.type);
+        pre.push({ symbol, expression: e });
+        return symbol;
+      };
+      const args = call.arguments.map((a) => project(analyzer.analyze(a), name));
+      const partitionBy = window.partitionBy.map((p) => project(analyzer.analyze(p), 'partition'));
+      const orderBy: OrderingItem[] = window.orderBy.map((o) => {
+        const ascending = o.ordering !== 'DESC';
+        return {
+          symbol: project(analyzer.analyze(o.key), 'order'),
+          ascending,
+          nullsFirst: o.nullOrdering ? o.nullOrdering === 'FIRST' : !ascending,
+        };
+      });
+      const type = windowResultType(
+        name,
+        args.map((a) => a.type),
+        call.loc,
+      );
+      const symbol = this.symbol(name, type);
+      const frame = this.windowFrame(window, call);
+      const input: PlanNode =
+        pre.length === node.outputs.length
+          ? node
+          : {
+              kind: 'Project',
+              id: this.id(),
+              source: node,
+              assignments: pre,
+              outputs: pre.map((a) => a.symbol),
+            };
+      node = {
+        kind: 'Window',
+        id: this.id(),
+        source: input,
+        partitionBy,
+        orderBy,
+        functions: [
+          { symbol, function: name, arguments: args, frame, ignoreNulls: call.nullTreatment === 'IGNORE' },
+        ],
+        outputs: [...input.outputs, symbol],
+      };
+      replacements.set(key, symbolReference(symbol));
+    }
+    return node;
+  }
+
+  /** The call's window: its own specification, or a named WINDOW definition it refers to or extends. */
+  private resolveWindow(call: ast.FunctionCall, spec: ast.QuerySpecification): ast.WindowSpecification {
+    const lookup = (name: ast.Identifier): ast.WindowSpecification => {
+      const def = spec.windows.find((w) => w.name.value.toLowerCase() === name.value.toLowerCase());
+      if (!def)
+        throw new TrinoError(
+          'INVALID_WINDOW_REFERENCE',
+          `Cannot resolve WINDOW name ${name.value}`,
+          name.loc,
+        );
+      return def.window.existingName
+        ? { ...lookup(def.window.existingName), ...stripEmpty(def.window) }
+        : def.window;
+    };
+    const w = call.window!;
+    if (w.kind === 'WindowReference') return lookup(w.name);
+    if (!w.existingName) return w;
+    const base = lookup(w.existingName);
+    return { ...base, ...stripEmpty(w), partitionBy: base.partitionBy };
+  }
+
+  private windowFrame(window: ast.WindowSpecification, call: ast.FunctionCall): WindowFrameSpec {
+    const f = window.frame;
+    if (!f) {
+      // Trino's default: RANGE UNBOUNDED PRECEDING to CURRENT ROW with ORDER BY (peers included), else the partition
+      return window.orderBy.length > 0
+        ? { type: 'RANGE', start: { type: 'UNBOUNDED PRECEDING' }, end: { type: 'CURRENT ROW' } }
+        : { type: 'RANGE', start: { type: 'UNBOUNDED PRECEDING' }, end: { type: 'UNBOUNDED FOLLOWING' } };
+    }
+    if (f.type === 'GROUPS')
+      throw new TrinoError('NOT_SUPPORTED', 'GROUPS frames are not supported yet', call.loc);
+    const bound = (b: ast.FrameBound): WindowFrameSpec['start'] => {
+      if (!b.value) return { type: b.type };
+      if (f.type === 'RANGE')
+        throw new TrinoError('NOT_SUPPORTED', 'RANGE frames with offsets are not supported yet', call.loc);
+      if (b.value.kind !== 'LongLiteral')
+        throw new TrinoError(
+          'NOT_SUPPORTED',
+          'Window frame offsets must be integer literals',
+          b.value.loc ?? call.loc,
+        );
+      return { type: b.type, offset: Number(b.value.value) };
+    };
+    const start = bound(f.start);
+    const end = f.end ? bound(f.end) : { type: 'CURRENT ROW' as const };
+    if (start.type === 'UNBOUNDED FOLLOWING')
+      throw new TrinoError(
+        'INVALID_WINDOW_FRAME',
+        'Window frame start cannot be UNBOUNDED FOLLOWING',
+        call.loc,
+      );
+    if (end.type === 'UNBOUNDED PRECEDING')
+      throw new TrinoError(
+        'INVALID_WINDOW_FRAME',
+        'Window frame end cannot be UNBOUNDED PRECEDING',
+        call.loc,
+      );
+    return { type: f.type, start, end };
   }
 
   // ---- subqueries ---------------------------------------------------------------------------
@@ -1075,6 +1220,55 @@ export function collectAggregates(expressions: readonly ast.Expression[]): ast.F
         out.push(call);
         return;
       }
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
+  };
+  visit(expressions);
+  return out;
+}
+
+const RANKING_FUNCTIONS = new Set(['row_number', 'rank', 'dense_rank', 'ntile']);
+
+function windowResultType(name: string, args: readonly SqlType[], loc?: ast.NodeLocation): SqlType {
+  if (RANKING_FUNCTIONS.has(name)) return BIGINT;
+  if (name === 'percent_rank' || name === 'cume_dist') return DOUBLE;
+  if (['lag', 'lead', 'first_value', 'last_value', 'nth_value'].includes(name)) {
+    if (args.length === 0)
+      throw new TrinoError('FUNCTION_NOT_FOUND', `Unexpected parameters () for function ${name}`, loc);
+    return args[0];
+  }
+  if (isAggregateName(name)) return aggregateResultType(name, args, loc);
+  throw new TrinoError('FUNCTION_NOT_FOUND', `Not a window function: ${name}`, loc);
+}
+
+function stripEmpty(w: ast.WindowSpecification): Partial<ast.WindowSpecification> {
+  const out: Partial<ast.WindowSpecification> = {};
+  if (w.partitionBy.length > 0) out.partitionBy = w.partitionBy;
+  if (w.orderBy.length > 0) out.orderBy = w.orderBy;
+  if (w.frame) out.frame = w.frame;
+  return out;
+}
+
+/** Window function calls (any call with OVER), outermost first, not inside subqueries. */
+function collectWindowCalls(expressions: readonly ast.Expression[]): ast.FunctionCall[] {
+  const out: ast.FunctionCall[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { kind?: string };
+    if (
+      n.kind === 'Query' ||
+      n.kind === 'SubqueryExpression' ||
+      n.kind === 'Exists' ||
+      n.kind === 'InSubquery'
+    )
+      return;
+    if (n.kind === 'FunctionCall' && (n as ast.FunctionCall).window) {
+      out.push(n as ast.FunctionCall);
+      return;
     }
     for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
   };

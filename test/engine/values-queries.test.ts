@@ -233,3 +233,59 @@ test('EXISTS decorrelates into a semi join with the same answers (keys, extra co
   // a correlated non-equality joins the keys as a filter: only k = 1 has w > 6
   expect(await rows(`SELECT tag FROM ${outer} WHERE EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k AND i.w > 6 AND i.w <> o.k)`)).toEqual([['a']]);
 });
+
+describe('window functions', () => {
+  const t = "(VALUES ('a', 1, 10), ('a', 2, 20), ('a', 2, 30), ('b', 5, NULL), ('b', 6, 7)) t (g, k, v)";
+  test('ranking', async () => {
+    expect(
+      await rows(`SELECT g, k, row_number() OVER (PARTITION BY g ORDER BY k), rank() OVER (PARTITION BY g ORDER BY k), dense_rank() OVER (PARTITION BY g ORDER BY k) FROM ${t} ORDER BY g, k, 3`),
+    ).toEqual([
+      ['a', 1, 1, 1, 1],
+      ['a', 2, 2, 2, 2],
+      ['a', 2, 3, 2, 2],
+      ['b', 5, 1, 1, 1],
+      ['b', 6, 2, 2, 2],
+    ]);
+    expect(await rows(`SELECT k, percent_rank() OVER (ORDER BY k), cume_dist() OVER (ORDER BY k), ntile(2) OVER (ORDER BY k, v) FROM ${t} ORDER BY k, v`)).toEqual([
+      [1, 0, 0.2, 1],
+      [2, 0.25, 0.6, 1],
+      [2, 0.25, 0.6, 1],
+      [5, 0.75, 0.8, 2],
+      [6, 1, 1, 2],
+    ]);
+  });
+
+  test('aggregates over the default frame include peers; ROWS frames slide', async () => {
+    expect(await rows(`SELECT k, sum(v) OVER (PARTITION BY g ORDER BY k) FROM ${t} WHERE g = 'a' ORDER BY k, v`)).toEqual([
+      [1, 10],
+      [2, 60],
+      [2, 60],
+    ]);
+    expect(await rows(`SELECT v, sum(v) OVER (ORDER BY v ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), count(*) OVER () FROM ${t} WHERE v IS NOT NULL ORDER BY v`)).toEqual([
+      [7, 7, 4],
+      [10, 17, 4],
+      [20, 30, 4],
+      [30, 50, 4],
+    ]);
+  });
+
+  test('navigation functions', async () => {
+    expect(await rows(`SELECT v, lag(v) OVER (ORDER BY v), lead(v, 1, -1) OVER (ORDER BY v), first_value(v) OVER (ORDER BY v), last_value(v) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM ${t} WHERE v IS NOT NULL ORDER BY v`)).toEqual([
+      [7, null, 10, 7, 30],
+      [10, 7, 20, 7, 30],
+      [20, 10, 30, 7, 30],
+      [30, 20, -1, 7, 30],
+    ]);
+  });
+
+  test('windows over grouped rows and named windows', async () => {
+    expect(await rows(`SELECT g, sum(k), rank() OVER (ORDER BY sum(k) DESC) FROM ${t} GROUP BY g ORDER BY g`)).toEqual([
+      ['a', 5, 2],
+      ['b', 11, 1],
+    ]);
+    expect(await rows(`SELECT k, max(v) OVER w FROM ${t} WHERE g = 'b' WINDOW w AS (PARTITION BY g) ORDER BY k`)).toEqual([
+      [5, 7],
+      [6, 7],
+    ]);
+  });
+});

@@ -113,6 +113,7 @@ function rebuildSources(node: PlanNode): PlanNode {
     case 'Sort':
     case 'TopN':
     case 'Limit':
+    case 'Window':
     case 'Output':
       return { ...node, source: push(node.source, []) } as PlanNode;
     case 'SetOperation':
