@@ -26,6 +26,7 @@ import { semiJoin } from './operators/semi-join';
 import { setOperation } from './operators/set-operation';
 import { sort } from './operators/sort';
 import { values } from './operators/values';
+import { groupId } from './operators/group-id';
 import { windowOperator } from './operators/window';
 
 export interface ExecutionContext {
@@ -126,6 +127,10 @@ export class LocalExecutionPlanner {
           sourceWidth: node.source.outputs.length,
           ...(filter ? { filter } : {}),
         });
+      }
+      case 'GroupId': {
+        const layout = layoutOf(node.source.outputs);
+        return groupId(this.plan(node.source), node.keys.map((k) => layout.get(k.name)!), node.sets);
       }
       case 'Window': {
         const layout = layoutOf(node.source.outputs);

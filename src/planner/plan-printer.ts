@@ -41,6 +41,8 @@ function describe(node: PlanNode): string {
       return `TopN[count = ${node.count}, orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]]`;
     case 'Limit':
       return `Limit[count = ${node.count}${node.offset ? `, offset = ${node.offset}` : ''}]`;
+    case 'GroupId':
+      return `GroupId[sets = ${JSON.stringify(node.sets.map((set) => set.map((i) => node.keys[i].name)))}]`;
     case 'Window':
       return `Window[partitionBy = [${node.partitionBy.map((p) => p.name).join(', ')}], orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'}`).join(', ')}]${node.functions.map((f) => `, ${f.symbol.name} := ${f.function}(${f.arguments.map((a) => a.name).join(', ')}) ${f.frame.type} ${f.frame.start.type} ${f.frame.end.type}`).join('')}]`;
     case 'SemiJoin':

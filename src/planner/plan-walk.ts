@@ -49,6 +49,7 @@ export function mapPlanExpressions(node: PlanNode, f: (e: RowExpression) => RowE
         ...(node.filter ? { filter: f(node.filter) } : {}),
       };
     case 'Aggregation':
+    case 'GroupId':
     case 'Window':
     case 'Sort':
     case 'TopN':
@@ -129,6 +130,10 @@ export function freeSymbols(node: PlanNode): Set<string> {
       case 'Sort':
       case 'TopN':
         for (const o of n.orderBy) read.add(o.symbol.name);
+        visit(n.source);
+        break;
+      case 'GroupId':
+        for (const k of n.keys) read.add(k.name);
         visit(n.source);
         break;
       case 'Window':

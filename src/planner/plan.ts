@@ -18,6 +18,7 @@ export type PlanNode =
   | ApplyNode
   | SemiJoinNode
   | WindowNode
+  | GroupIdNode
   | SetOperationNode
   | OutputNode;
 
@@ -153,6 +154,22 @@ export interface ApplyNode {
       };
   readonly output: Symbol;
   /** Input outputs, then `output`. */
+  readonly outputs: readonly Symbol[];
+}
+
+/**
+ * GroupId: repeats each input row once per grouping set; `groupKeys[i]` is `keys[i]` when key i is
+ * in that set and NULL otherwise, and `groupId` is the set's index (GROUPING SETS, ROLLUP, CUBE).
+ */
+export interface GroupIdNode {
+  readonly kind: 'GroupId';
+  readonly id: number;
+  readonly source: PlanNode;
+  readonly keys: readonly Symbol[];
+  readonly groupKeys: readonly Symbol[];
+  readonly sets: readonly (readonly number[])[];
+  readonly groupId: Symbol;
+  /** Source outputs, then groupKeys, then groupId. */
   readonly outputs: readonly Symbol[];
 }
 

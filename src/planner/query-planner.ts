@@ -908,53 +908,105 @@ export class QueryPlanner {
       return symbol;
     };
 
-    // grouping keys (ordinals refer to the select list)
+    // grouping keys (ordinals refer to the select list), and the grouping sets over them
     const keys: Symbol[] = [];
-    const groupElements = spec.groupBy?.elements ?? [];
-    for (const element of groupElements) {
-      if (element.kind !== 'SimpleGroupBy')
-        throw new TrinoError(
-          'NOT_SUPPORTED',
-          'GROUPING SETS, ROLLUP and CUBE are not supported yet',
-          spec.groupBy?.loc,
-        );
-      for (let e of element.expressions) {
-        if (e.kind === 'LongLiteral') {
-          const n = Number(e.value);
-          if (n < 1 || n > selectItems.length)
-            throw new TrinoError(
-              'INVALID_COLUMN_REFERENCE',
-              `GROUP BY position ${e.value} is not in select list`,
-              e.loc,
-            );
-          const item = selectItems[n - 1];
-          if (!item.expression) {
-            if (!keys.some((k) => k.name === item.symbol!.name)) keys.push(item.symbol!);
-            continue;
-          }
-          e = item.expression;
-        }
-        const key = expressionKey(e);
-        if (replacements.has(key)) continue;
-        if (collectAggregates([e]).length > 0)
+    const keyTexts: { text: string; index: number; node: ast.Expression }[] = [];
+    const keyIndex = (original: ast.Expression): number => {
+      let e = original;
+      if (e.kind === 'LongLiteral') {
+        const n = Number(e.value);
+        if (n < 1 || n > selectItems.length) {
           throw new TrinoError(
-            'EXPRESSION_NOT_SCALAR',
-            `GROUP BY clause cannot contain aggregations or window functions: [${key}]`,
+            'INVALID_COLUMN_REFERENCE',
+            `GROUP BY position ${e.value} is not in select list`,
             e.loc,
           );
-        const symbol = project(analyzer.analyze(e), key);
-        if (!keys.some((k) => k.name === symbol.name)) keys.push(symbol);
-        replacements.set(key, symbolReference(symbol));
-        // a grouped column stays reachable by its qualified and unqualified names
-        if (e.kind === 'DereferenceExpression' && e.field)
-          replacements.set(expressionKey(e.field), symbolReference(symbol));
-        if (e.kind === 'Identifier') {
-          const f = scope.tryResolve([e.value.toLowerCase()]);
-          if (f?.relation)
-            replacements.set(`${f.relation[f.relation.length - 1]}.${f.name}`, symbolReference(symbol));
         }
+        const item = selectItems[n - 1];
+        if (!item.expression) {
+          const at = keys.findIndex((k) => k.name === item.symbol!.name);
+          if (at >= 0) return at;
+          keys.push(item.symbol!);
+          return keys.length - 1;
+        }
+        e = item.expression;
+      }
+      const text = expressionKey(e);
+      const known = keyTexts.find((k) => k.text === text);
+      if (known) return known.index;
+      if (collectAggregates([e]).length > 0 || collectWindowCalls([e]).length > 0) {
+        throw new TrinoError(
+          'EXPRESSION_NOT_SCALAR',
+          `GROUP BY clause cannot contain aggregations or window functions: [${text}]`,
+          e.loc,
+        );
+      }
+      const symbol = project(analyzer.analyze(e), text);
+      let index = keys.findIndex((k) => k.name === symbol.name);
+      if (index < 0) {
+        keys.push(symbol);
+        index = keys.length - 1;
+      }
+      keyTexts.push({ text, index, node: e });
+      return index;
+    };
+    let sets: number[][] = [[]];
+    for (const element of spec.groupBy?.elements ?? []) {
+      let elementSets: number[][];
+      switch (element.kind) {
+        case 'SimpleGroupBy':
+          elementSets = [element.expressions.map(keyIndex)];
+          break;
+        case 'Rollup': {
+          const idx = element.expressions.map(keyIndex);
+          elementSets = idx.map((_, i) => idx.slice(0, idx.length - i)).concat([[]]);
+          break;
+        }
+        case 'Cube': {
+          const idx = element.expressions.map(keyIndex);
+          elementSets = [];
+          for (let mask = (1 << idx.length) - 1; mask >= 0; mask--) {
+            elementSets.push(idx.filter((_, i) => mask & (1 << (idx.length - 1 - i))));
+          }
+          break;
+        }
+        case 'GroupingSets':
+          elementSets = element.sets.map((set) => set.map(keyIndex));
+          break;
+      }
+      const product: number[][] = [];
+      for (const a of sets) for (const b of elementSets) product.push([...new Set([...a, ...b])]);
+      sets = product;
+    }
+    if (spec.groupBy?.distinct) {
+      const seen = new Set<string>();
+      sets = sets.filter((set) => {
+        const k = [...set].sort((x, y) => x - y).join(',');
+        return seen.has(k) ? false : (seen.add(k), true);
+      });
+    }
+    if (sets.length > 4096) {
+      throw new TrinoError(
+        'TOO_MANY_GROUPING_SETS',
+        `GROUP BY has ${sets.length} grouping sets but can contain at most 4096`,
+        spec.groupBy?.loc,
+      );
+    }
+    const usesGroupId = sets.length > 1;
+    // with several grouping sets, keys are read through nullable copies the GroupId node fills
+    const groupKeys = usesGroupId ? keys.map((k) => this.symbol(k.name.replace(/_\d+$/, ''), k.type)) : keys;
+    const groupId = usesGroupId ? this.symbol('groupid', BIGINT) : undefined;
+    for (const { text, index, node } of keyTexts) {
+      const ref = symbolReference(groupKeys[index]);
+      replacements.set(text, ref);
+      // a grouped column stays reachable by its qualified and unqualified names
+      if (node.kind === 'DereferenceExpression') replacements.set(expressionKey(node.field), ref);
+      if (node.kind === 'Identifier') {
+        const f = scope.tryResolve([node.value.toLowerCase()]);
+        if (f?.relation) replacements.set(`${f.relation[f.relation.length - 1]}.${f.name}`, ref);
       }
     }
+    this.planGroupingCalls(spec, selectItems, keyTexts, sets, groupId, replacements);
 
     // aggregate calls
     const aggregates: AggregateCall[] = [];
@@ -1008,12 +1060,26 @@ export class QueryPlanner {
       assignments: pre,
       outputs: pre.map((a) => a.symbol),
     };
-    const outputs = [...keys, ...aggregates.map((a) => a.symbol)];
+    let source: PlanNode = preProject;
+    if (usesGroupId) {
+      source = {
+        kind: 'GroupId',
+        id: this.id(),
+        source: preProject,
+        keys,
+        groupKeys,
+        sets,
+        groupId: groupId!,
+        outputs: [...preProject.outputs, ...groupKeys, groupId!],
+      };
+    }
+    const aggregationKeys = usesGroupId ? [...groupKeys, groupId!] : keys;
+    const outputs = [...aggregationKeys, ...aggregates.map((a) => a.symbol)];
     const node: PlanNode = {
       kind: 'Aggregation',
       id: this.id(),
-      source: preProject,
-      groupingKeys: keys,
+      source,
+      groupingKeys: aggregationKeys,
       aggregates,
       step: 'SINGLE',
       outputs,
@@ -1021,7 +1087,61 @@ export class QueryPlanner {
     const fields: Field[] = outputs.map((symbol) => ({ symbol }));
     // expressions after grouping still resolve names in the FROM scope, so that a column that is
     // neither grouped nor aggregated reports EXPRESSION_NOT_AGGREGATE rather than not found
-    return { plan: { node, fields }, scope, keys };
+    return { plan: { node, fields }, scope, keys: groupKeys };
+  }
+
+  /**
+   * `grouping(a, b)`: a bit per argument, set when that key is not in the row's grouping set.
+   * It becomes an expression over the group id (a constant 0 with a single grouping set).
+   */
+  private planGroupingCalls(
+    spec: ast.QuerySpecification,
+    selectItems: readonly SelectListItem[],
+    keyTexts: readonly { text: string; index: number }[],
+    sets: readonly number[][],
+    groupId: Symbol | undefined,
+    replacements: Map<string, RowExpression>,
+  ): void {
+    const calls = collectGroupingCalls([
+      ...selectItems.flatMap((s) => (s.expression ? [s.expression] : [])),
+      ...(spec.having ? [spec.having] : []),
+    ]);
+    for (const call of calls) {
+      const indexes = call.arguments.map((a) => {
+        const k = keyTexts.find((t) => t.text === expressionKey(a));
+        if (!k) {
+          throw new TrinoError(
+            'INVALID_ARGUMENTS',
+            'The arguments to GROUPING() must be expressions referenced by the GROUP BY at the associated query level',
+            a.loc,
+          );
+        }
+        return k.index;
+      });
+      const mask = (set: readonly number[]) =>
+        indexes.reduce((m, idx, j) => (set.includes(idx) ? m : m | (1 << (indexes.length - 1 - j))), 0);
+      let expression: RowExpression;
+      if (!groupId) {
+        expression = { kind: 'constant', value: mask(sets[0]), type: BIGINT };
+      } else {
+        expression = {
+          kind: 'switch',
+          whenClauses: sets.map((set, s) => ({
+            condition: {
+              kind: 'comparison',
+              op: 'eq',
+              left: symbolReference(groupId),
+              right: { kind: 'constant', value: s, type: BIGINT },
+              type: BOOLEAN,
+            },
+            result: { kind: 'constant', value: mask(set), type: BIGINT },
+          })),
+          elseValue: { kind: 'constant', value: null, type: BIGINT },
+          type: BIGINT,
+        };
+      }
+      replacements.set(expressionKey(call), expression);
+    }
   }
 
   // ---- relations ----------------------------------------------------------------------------
@@ -1246,6 +1366,36 @@ function stripEmpty(w: ast.WindowSpecification): Partial<ast.WindowSpecification
   if (w.partitionBy.length > 0) out.partitionBy = w.partitionBy;
   if (w.orderBy.length > 0) out.orderBy = w.orderBy;
   if (w.frame) out.frame = w.frame;
+  return out;
+}
+
+/** `grouping(…)` calls outside subqueries. */
+function collectGroupingCalls(expressions: readonly ast.Expression[]): ast.FunctionCall[] {
+  const out: ast.FunctionCall[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { kind?: string };
+    if (
+      n.kind === 'Query' ||
+      n.kind === 'SubqueryExpression' ||
+      n.kind === 'Exists' ||
+      n.kind === 'InSubquery'
+    )
+      return;
+    if (n.kind === 'FunctionCall') {
+      const call = n as ast.FunctionCall;
+      if (call.name.parts.length === 1 && call.name.parts[0].value.toLowerCase() === 'grouping') {
+        out.push(call);
+        return;
+      }
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
+  };
+  visit(expressions);
   return out;
 }
 

@@ -289,3 +289,30 @@ describe('window functions', () => {
     ]);
   });
 });
+
+test('GROUPING SETS, ROLLUP, CUBE and grouping()', async () => {
+  const t = "(VALUES ('a', 'x', 1), ('a', 'y', 2), ('b', 'x', 3)) t (g, h, v)";
+  const sort = (r: unknown[][]) => r.map((x) => JSON.stringify(x)).sort();
+  expect(sort(await rows(`SELECT g, h, sum(v), grouping(g, h) FROM ${t} GROUP BY ROLLUP (g, h)`))).toEqual(
+    sort([
+      ['a', 'x', 1, 0],
+      ['a', 'y', 2, 0],
+      ['b', 'x', 3, 0],
+      ['a', null, 3, 1],
+      ['b', null, 3, 1],
+      [null, null, 6, 3],
+    ]),
+  );
+  expect((await rows(`SELECT g, h, count(*) FROM ${t} GROUP BY CUBE (g, h)`)).length).toBe(3 + 2 + 2 + 1);
+  expect(sort(await rows(`SELECT g, h, sum(v) FROM ${t} GROUP BY GROUPING SETS ((g), (h), ())`))).toEqual(
+    sort([
+      ['a', null, 3],
+      ['b', null, 3],
+      [null, 'x', 4],
+      [null, 'y', 2],
+      [null, null, 6],
+    ]),
+  );
+  // a key also used as an aggregate argument keeps its values inside the aggregate
+  expect(sort(await rows(`SELECT g, count(g) FROM ${t} GROUP BY ROLLUP (g)`))).toEqual(sort([['a', 2], ['b', 1], [null, 3]]));
+});

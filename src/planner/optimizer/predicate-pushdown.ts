@@ -114,6 +114,7 @@ function rebuildSources(node: PlanNode): PlanNode {
     case 'TopN':
     case 'Limit':
     case 'Window':
+    case 'GroupId':
     case 'Output':
       return { ...node, source: push(node.source, []) } as PlanNode;
     case 'SetOperation':
