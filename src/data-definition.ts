@@ -11,7 +11,7 @@ import type { QueryResult } from './local-engine';
 import { formatObjectName, type Metadata, type QualifiedObjectName } from './planner/metadata';
 import type { Session } from './planner/session';
 import type { PlannedQuery } from './planner/query-planner';
-import { formatDataType, type Query, type QualifiedName, type Statement } from './sql';
+import { formatDataType, formatStatement, type Query, type QualifiedName, type Statement } from './sql';
 import { canCoerce, formatType, parseType, typeEquals, type SqlType } from './types';
 
 export interface QueryRunner {
@@ -219,6 +219,62 @@ export async function executeDataDefinition(
         statement.loc,
       );
       return rowsResult(count, 'INSERT');
+    }
+    case 'CreateView': {
+      const name = nameOf(metadata, session, statement.name);
+      const md = metadata.connectorMetadata(name.catalog, statement.loc);
+      if (!md.createView)
+        throw new TrinoError(
+          'NOT_SUPPORTED',
+          'This connector does not support creating views',
+          statement.loc,
+        );
+      if (!(await metadata.schemaExists(session, name.catalog, name.schema))) {
+        throw new TrinoError('SCHEMA_NOT_FOUND', `Schema '${name.schema}' does not exist`, statement.loc);
+      }
+      const planned = await runner.plan(statement.query, session);
+      const names = statement.columns
+        ? statement.columns.map((c) => c.value.toLowerCase())
+        : planned.columnNames;
+      if (names.length !== planned.columnTypes.length) {
+        throw new TrinoError(
+          'MISMATCHED_COLUMN_ALIASES',
+          'Column alias list has a different number of columns than the view query',
+          statement.loc,
+        );
+      }
+      await md.createView(
+        metadata.connectorSession(session, name.catalog),
+        { schema: name.schema, table: name.name },
+        {
+          originalSql: formatStatement(statement.query),
+          ...(session.catalog ? { catalog: session.catalog } : {}),
+          ...(session.schema ? { schema: session.schema } : {}),
+          columns: names.map((n, i) => ({ name: n, type: planned.columnTypes[i] })),
+          ...(statement.comment !== undefined ? { comment: statement.comment } : {}),
+          owner: session.user,
+        },
+        statement.replace,
+      );
+      return done('CREATE VIEW');
+    }
+    case 'DropView': {
+      const name = nameOf(metadata, session, statement.name);
+      const md = metadata.connectorMetadata(name.catalog, statement.loc);
+      const view = await metadata.getView(session, name);
+      if (!view) {
+        if (statement.exists) return done('DROP VIEW');
+        throw new TrinoError(
+          'TABLE_NOT_FOUND',
+          `View '${formatObjectName(name)}' does not exist`,
+          statement.name.loc,
+        );
+      }
+      await md.dropView!(metadata.connectorSession(session, name.catalog), {
+        schema: name.schema,
+        table: name.name,
+      });
+      return done('DROP VIEW');
     }
     case 'DropTable': {
       const name = nameOf(metadata, session, statement.name);

@@ -17,6 +17,8 @@ import type { FunctionResolver } from './planner/expression-analyzer';
 import { parseStatement, type Statement } from './sql';
 import { formatType, type SqlType } from './types';
 import { executeMetadataStatement } from './metadata-statements';
+import { systemConnectorFactory } from './catalog/connectors/system/system-connector';
+import { systemTables, type TrackedQuery } from './system-tables';
 import { executeDataDefinition, type QueryRunner } from './data-definition';
 import type { PlanNode } from './planner/plan';
 import type { PlannedQuery } from './planner/query-planner';
@@ -87,10 +89,19 @@ export class LocalQueryEngine implements LocalEngine {
       { name: 'memory', properties: { 'connector.name': 'memory' } },
     ];
     for (const c of catalogs) this.catalogs.createCatalog(c.name, c.properties);
+    // the system catalog is always present, as in Trino
+    this.catalogs.registerFactory(
+      systemConnectorFactory(systemTables(this.catalogs, () => [...this.queries.values()])),
+    );
+    if (!this.catalogs.getCatalog('system'))
+      this.catalogs.createCatalog('system', { 'connector.name': 'system' });
     this.defaults = { ...options.session };
   }
 
   private readonly functions?: FunctionLibrary;
+  /** Recent queries for system.runtime.queries (bounded, oldest dropped first). */
+  private readonly queries = new Map<string, TrackedQuery>();
+  private static readonly QUERY_HISTORY = 100;
 
   async query(sql: string, overrides: Partial<Session> = {}): Promise<QueryResult> {
     if (this.closed) throw new TrinoError('GENERIC_INTERNAL_ERROR', 'Engine is closed');
@@ -100,8 +111,32 @@ export class LocalQueryEngine implements LocalEngine {
       queryId: newQueryId(),
       startTime: Date.now(),
     });
-    const statement = parseStatement(sql);
-    return this.execute(statement, session);
+    const tracked: TrackedQuery = {
+      queryId: session.queryId,
+      state: 'RUNNING',
+      user: session.user,
+      query: sql,
+      created: session.startTime,
+      outputRows: 0,
+    };
+    this.queries.set(tracked.queryId, tracked);
+    if (this.queries.size > LocalQueryEngine.QUERY_HISTORY)
+      this.queries.delete(this.queries.keys().next().value!);
+    try {
+      const result = await this.execute(parseStatement(sql), session);
+      tracked.state = 'FINISHED';
+      tracked.outputRows = result.rows.length;
+      return result;
+    } catch (e) {
+      tracked.state = 'FAILED';
+      if (e instanceof TrinoError) {
+        tracked.errorType = e.errorType;
+        tracked.errorCode = e.errorName;
+      }
+      throw e;
+    } finally {
+      tracked.end = Date.now();
+    }
   }
 
   private async execute(statement: Statement, session: Session): Promise<QueryResult> {

@@ -9,6 +9,9 @@ import type { Metadata } from './planner/metadata';
 import type { Session } from './planner/session';
 import type { LikeFilter, Statement } from './sql';
 import { formatType } from './types';
+import { listScalarFunctions } from './functions/registry';
+import { formatObjectName } from './planner/metadata';
+import { INFORMATION_SCHEMA, informationSchemaTableNames } from './planner/information-schema';
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -62,6 +65,11 @@ export async function executeMetadataStatement(
           'Schema must be specified when session schema is not set',
           statement.loc,
         );
+      if (schema === INFORMATION_SCHEMA) {
+        metadata.connectorMetadata(catalog, statement.loc);
+        const names = filterLike(informationSchemaTableNames(), statement.like);
+        return { columns: varcharColumns('Table'), rows: names.map((n) => [n]) };
+      }
       if (!(await metadata.schemaExists(session, catalog, schema))) {
         throw new TrinoError(
           'SCHEMA_NOT_FOUND',
@@ -94,6 +102,72 @@ export async function executeMetadataStatement(
         rows: visible.map((c) => [c.name, formatType(c.type), c.extraInfo ?? '', c.comment ?? '']),
       };
     }
+    case 'ShowFunctions': {
+      const like = statement.like;
+      const all = listScalarFunctions().filter(
+        (f) => !like || likeMatcher(like.pattern, like.escape).test(f.name),
+      );
+      return {
+        columns: [
+          ...varcharColumns('Function', 'Return Type', 'Argument Types', 'Function Type'),
+          { name: 'Deterministic', type: 'boolean' },
+          ...varcharColumns('Description'),
+        ],
+        rows: all.map((f) => [
+          f.name,
+          f.returnType,
+          f.argumentTypes,
+          f.functionType,
+          f.deterministic,
+          f.description,
+        ]),
+      };
+    }
+    case 'ShowCreate': {
+      const name = metadata.qualify(
+        session,
+        statement.name.parts.map((p) => p.value.toLowerCase()),
+        statement.name.loc,
+      );
+      if (statement.type === 'VIEW') {
+        const view = await metadata.getView(session, name);
+        if (!view)
+          throw new TrinoError(
+            'TABLE_NOT_FOUND',
+            `View '${formatObjectName(name)}' does not exist`,
+            statement.name.loc,
+          );
+        return {
+          columns: varcharColumns('Create View'),
+          rows: [[`CREATE VIEW ${formatObjectName(name)} SECURITY DEFINER AS\n${view.originalSql}`]],
+        };
+      }
+      if (statement.type !== 'TABLE')
+        throw new TrinoError(
+          'NOT_SUPPORTED',
+          `SHOW CREATE ${statement.type} is not supported yet`,
+          statement.loc,
+        );
+      const table = await metadata.resolveTable(session, name, statement.name.loc);
+      const columns = table.columns
+        .filter((c) => !c.hidden)
+        .map(
+          (c) =>
+            `   ${quote(c.name)} ${formatType(c.type)}${c.nullable === false ? ' NOT NULL' : ''}${c.comment ? ` COMMENT '${c.comment.replace(/'/g, "''")}'` : ''}`,
+        );
+      return {
+        columns: varcharColumns('Create Table'),
+        rows: [[`CREATE TABLE ${formatObjectName(name)} (\n${columns.join(',\n')}\n)`]],
+      };
+    }
+    case 'ShowSession':
+      // no session properties are defined yet
+      return { columns: varcharColumns('Name', 'Value', 'Default', 'Type', 'Description'), rows: [] };
   }
   return undefined;
+}
+
+/** Trino quotes a column name in SHOW CREATE TABLE only when it needs quotes. */
+function quote(name: string): string {
+  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }

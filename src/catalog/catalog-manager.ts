@@ -24,12 +24,19 @@ export class CatalogManager {
   createCatalog(name: string, properties: Readonly<Record<string, string>>): Catalog {
     if (this.catalogs.has(name)) throw new TrinoError('ALREADY_EXISTS', `Catalog '${name}' already exists`);
     const connectorName = properties['connector.name'];
-    if (!connectorName) throw new TrinoError('CONFIGURATION_INVALID', `Catalog '${name}' has no connector.name property`);
+    if (!connectorName)
+      throw new TrinoError('CONFIGURATION_INVALID', `Catalog '${name}' has no connector.name property`);
     const factory = this.factories.get(connectorName);
-    if (!factory) throw new TrinoError('CONFIGURATION_INVALID', `No factory for connector '${connectorName}'`);
+    if (!factory)
+      throw new TrinoError('CONFIGURATION_INVALID', `No factory for connector '${connectorName}'`);
     const config: Record<string, string> = {};
     for (const [k, v] of Object.entries(properties)) if (k !== 'connector.name') config[k] = v;
-    const catalog: Catalog = { name, connectorName, connector: factory.create(name, config), properties: config };
+    const catalog: Catalog = {
+      name,
+      connectorName,
+      connector: factory.create(name, config),
+      properties: config,
+    };
     this.catalogs.set(name, catalog);
     return catalog;
   }

@@ -87,7 +87,8 @@ export interface Domain {
   readonly nullAllowed: boolean;
 }
 /** A conjunction of per-column domains (Trino's TupleDomain); `none` means no row can match. */
-export type TupleDomain = { readonly none: true } | { readonly none?: false; readonly domains: ReadonlyMap<string, Domain> };
+export type TupleDomain =
+  { readonly none: true } | { readonly none?: false; readonly domains: ReadonlyMap<string, Domain> };
 
 export interface FilterApplicationResult {
   readonly handle: TableHandle;
@@ -122,30 +123,64 @@ export interface ConnectorMetadata {
   getColumnHandles(session: ConnectorSession, table: TableHandle): Promise<ColumnHandle[]>;
   getTableStatistics?(session: ConnectorSession, table: TableHandle): Promise<TableStatistics>;
 
-  applyFilter?(session: ConnectorSession, table: TableHandle, constraint: TupleDomain): Promise<FilterApplicationResult | undefined>;
-  applyLimit?(session: ConnectorSession, table: TableHandle, limit: number): Promise<LimitApplicationResult | undefined>;
+  applyFilter?(
+    session: ConnectorSession,
+    table: TableHandle,
+    constraint: TupleDomain,
+  ): Promise<FilterApplicationResult | undefined>;
+  applyLimit?(
+    session: ConnectorSession,
+    table: TableHandle,
+    limit: number,
+  ): Promise<LimitApplicationResult | undefined>;
 
   // DDL (connectors that support writes)
-  createSchema?(session: ConnectorSession, schema: string, properties: Readonly<Record<string, unknown>>): Promise<void>;
+  createSchema?(
+    session: ConnectorSession,
+    schema: string,
+    properties: Readonly<Record<string, unknown>>,
+  ): Promise<void>;
   dropSchema?(session: ConnectorSession, schema: string, cascade: boolean): Promise<void>;
   createTable?(session: ConnectorSession, metadata: TableMetadata, ignoreExisting: boolean): Promise<void>;
   dropTable?(session: ConnectorSession, table: TableHandle): Promise<void>;
   renameTable?(session: ConnectorSession, table: TableHandle, newName: SchemaTableName): Promise<void>;
   addColumn?(session: ConnectorSession, table: TableHandle, column: ColumnMetadata): Promise<void>;
   dropColumn?(session: ConnectorSession, table: TableHandle, column: ColumnHandle): Promise<void>;
-  renameColumn?(session: ConnectorSession, table: TableHandle, column: ColumnHandle, target: string): Promise<void>;
+  renameColumn?(
+    session: ConnectorSession,
+    table: TableHandle,
+    column: ColumnHandle,
+    target: string,
+  ): Promise<void>;
 
   // views
-  createView?(session: ConnectorSession, name: SchemaTableName, definition: ViewDefinition, replace: boolean): Promise<void>;
+  createView?(
+    session: ConnectorSession,
+    name: SchemaTableName,
+    definition: ViewDefinition,
+    replace: boolean,
+  ): Promise<void>;
   getView?(session: ConnectorSession, name: SchemaTableName): Promise<ViewDefinition | undefined>;
   listViews?(session: ConnectorSession, schema?: string): Promise<SchemaTableName[]>;
   dropView?(session: ConnectorSession, name: SchemaTableName): Promise<void>;
 
   // writes: begin returns a JSON handle for page sinks; finish commits what the sinks wrote
-  beginInsert?(session: ConnectorSession, table: TableHandle, columns: readonly ColumnHandle[]): Promise<InsertHandle>;
-  finishInsert?(session: ConnectorSession, handle: InsertHandle, fragments: readonly JsonValue[]): Promise<void>;
+  beginInsert?(
+    session: ConnectorSession,
+    table: TableHandle,
+    columns: readonly ColumnHandle[],
+  ): Promise<InsertHandle>;
+  finishInsert?(
+    session: ConnectorSession,
+    handle: InsertHandle,
+    fragments: readonly JsonValue[],
+  ): Promise<void>;
   /** Deletes the rows matching `constraint` (all rows when undefined); returns the count. */
-  deleteRows?(session: ConnectorSession, table: TableHandle, constraint: TupleDomain | undefined): Promise<number>;
+  deleteRows?(
+    session: ConnectorSession,
+    table: TableHandle,
+    constraint: TupleDomain | undefined,
+  ): Promise<number>;
   truncateTable?(session: ConnectorSession, table: TableHandle): Promise<void>;
 }
 
@@ -175,7 +210,12 @@ export interface ConnectorPageSource {
 }
 
 export interface ConnectorPageSourceProvider {
-  createPageSource(session: ConnectorSession, split: Split, table: TableHandle, columns: readonly ColumnHandle[]): ConnectorPageSource;
+  createPageSource(
+    session: ConnectorSession,
+    split: Split,
+    table: TableHandle,
+    columns: readonly ColumnHandle[],
+  ): ConnectorPageSource;
 }
 
 export interface ConnectorPageSink {

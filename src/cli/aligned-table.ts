@@ -24,7 +24,10 @@ export function renderValue(value: unknown, type: SqlType): string {
 
 const NUMERIC = new Set(['tinyint', 'smallint', 'integer', 'bigint', 'real', 'double', 'decimal']);
 
-export function alignedTable(columns: readonly { name: string; type: string }[], rows: readonly unknown[][]): string {
+export function alignedTable(
+  columns: readonly { name: string; type: string }[],
+  rows: readonly unknown[][],
+): string {
   const types = columns.map((c) => parseType(c.type));
   const cells = rows.map((r) => r.map((v, i) => renderValue(v, types[i])));
   const widths = columns.map((c, i) => Math.max(c.name.length, ...cells.map((r) => r[i].length)));
@@ -37,7 +40,9 @@ export function alignedTable(columns: readonly { name: string; type: string }[],
     `-${widths.map((w) => '-'.repeat(w)).join('-+-')}-`,
   ];
   for (const r of cells) {
-    lines.push(` ${r.map((v, i) => (NUMERIC.has(types[i].kind) ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join(' | ')} `.trimEnd());
+    lines.push(
+      ` ${r.map((v, i) => (NUMERIC.has(types[i].kind) ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join(' | ')} `.trimEnd(),
+    );
   }
   lines.push(`(${rows.length} row${rows.length === 1 ? '' : 's'})`);
   return lines.join('\n');

@@ -44,7 +44,9 @@ function parseArgs(argv: string[]): Options {
       if (d !== 'trino' && d !== 'postgres') throw new Error(`unknown dialect: ${d}`);
       options.dialect = d;
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: tessera [--execute SQL | -f FILE] [--catalog C] [--schema S] [--check [--dialect trino|postgres]]\n');
+      process.stdout.write(
+        'usage: tessera [--execute SQL | -f FILE] [--catalog C] [--schema S] [--check [--dialect trino|postgres]]\n',
+      );
       process.exit(0);
     } else throw new Error(`unknown option: ${arg}`);
   }
@@ -81,8 +83,11 @@ function check(sql: string, dialect: Dialect, out: NodeJS.WritableStream): boole
 type Runner = (sql: string) => Promise<boolean>;
 
 function runner(options: Options): { run: Runner; close: () => Promise<void> } {
-  if (options.check) return { run: async (sql) => check(sql, options.dialect, process.stdout), close: async () => {} };
-  const engine = createLocalEngine({ session: { catalog: options.catalog ?? 'tpch', schema: options.schema ?? 'tiny' } });
+  if (options.check)
+    return { run: async (sql) => check(sql, options.dialect, process.stdout), close: async () => {} };
+  const engine = createLocalEngine({
+    session: { catalog: options.catalog ?? 'tpch', schema: options.schema ?? 'tiny' },
+  });
   return { run: (sql) => execute(engine, sql, process.stdout), close: () => engine.close() };
 }
 
@@ -137,7 +142,9 @@ function interactive(options: Options): void {
     });
   });
   if (process.stdin.isTTY) {
-    process.stdout.write('Tessera SQL shell (embedded engine; catalogs tpch and memory). Statements end with ";".\n');
+    process.stdout.write(
+      'Tessera SQL shell (embedded engine; catalogs tpch and memory). Statements end with ";".\n',
+    );
   }
   prompt();
 }

@@ -130,7 +130,11 @@ export class LocalExecutionPlanner {
       }
       case 'GroupId': {
         const layout = layoutOf(node.source.outputs);
-        return groupId(this.plan(node.source), node.keys.map((k) => layout.get(k.name)!), node.sets);
+        return groupId(
+          this.plan(node.source),
+          node.keys.map((k) => layout.get(k.name)!),
+          node.sets,
+        );
       }
       case 'Window': {
         const layout = layoutOf(node.source.outputs);

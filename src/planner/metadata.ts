@@ -10,6 +10,7 @@ import type {
   ConnectorMetadata,
   ConnectorSession,
   TableHandle,
+  ViewDefinition,
 } from '../catalog/spi';
 import { TrinoError } from '../errors';
 import type { NodeLocation } from '../sql';
@@ -77,6 +78,16 @@ export class Metadata {
     const md = this.connectorMetadata(catalog);
     const schemas = await md.listSchemaNames(this.connectorSession(session, catalog));
     return schemas.includes(schema);
+  }
+
+  /** The view of that name, if the connector has views and one exists. */
+  async getView(session: Session, name: QualifiedObjectName): Promise<ViewDefinition | undefined> {
+    const md = this.connectorMetadata(name.catalog);
+    if (!md.getView) return undefined;
+    return md.getView(this.connectorSession(session, name.catalog), {
+      schema: name.schema,
+      table: name.name,
+    });
   }
 
   /** The table's row count from connector statistics, if it has any. */

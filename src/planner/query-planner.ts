@@ -17,7 +17,10 @@ import {
 } from './expression-analyzer';
 import { freeSymbols } from './plan-walk';
 import { referencedSymbols, symbolReference, type RowExpression, type Symbol } from './ir';
-import type { Metadata } from './metadata';
+import { formatObjectName, type Metadata, type QualifiedObjectName } from './metadata';
+import { INFORMATION_SCHEMA, readInformationSchema } from './information-schema';
+import type { ViewDefinition } from '../catalog/spi';
+import { parseStatement } from '../sql';
 import type { AggregateCall, ApplyNode, Assignment, OrderingItem, PlanNode, WindowFrameSpec } from './plan';
 import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
@@ -42,11 +45,18 @@ export class QueryPlanner {
   private readonly rowCounts = new Map<number, number>();
   private readonly ctes: Map<string, ast.WithQuery>[] = [];
 
+  /** Views being expanded (to stop recursive views). */
+  private readonly expandingViews = new Set<string>();
+
   constructor(
     private readonly metadata: Metadata,
     private readonly session: Session,
     private readonly functions: FunctionResolver,
-  ) {}
+    /** The planner of the enclosing query, when planning a view: symbols and ids stay unique. */
+    private readonly parent?: QueryPlanner,
+  ) {
+    if (parent) for (const v of parent.expandingViews) this.expandingViews.add(v);
+  }
 
   async planStatementQuery(query: ast.Query): Promise<PlannedQuery> {
     const plan = await this.planQuery(query);
@@ -94,10 +104,11 @@ export class QueryPlanner {
   }
 
   private id(): number {
-    return this.nextId++;
+    return this.parent ? this.parent.id() : this.nextId++;
   }
 
   symbol(hint: string, type: SqlType): Symbol {
+    if (this.parent) return this.parent.symbol(hint, type);
     const base =
       hint
         .replace(/[^a-z0-9_]/gi, '_')
@@ -1189,6 +1200,20 @@ export class QueryPlanner {
       }
     }
     const name = this.metadata.qualify(this.session, parts, t.loc);
+    if (name.schema === INFORMATION_SCHEMA) {
+      const info = await readInformationSchema(this.metadata, this.session, name.catalog, name.name, t.loc);
+      const outputs = info.columns.map((c) => this.symbol(c.name, c.type));
+      const rows = info.rows.map((r) =>
+        r.map((value, i) => ({ kind: 'constant' as const, value, type: info.columns[i].type })),
+      );
+      const relation = [name.catalog, name.schema, name.name];
+      return {
+        node: { kind: 'Values', id: this.id(), rows, outputs },
+        fields: info.columns.map((c, i) => ({ relation, name: c.name, symbol: outputs[i] })),
+      };
+    }
+    const view = await this.metadata.getView(this.session, name);
+    if (view) return this.planView(view, name, t.loc);
     const table = await this.metadata.resolveTable(this.session, name, t.loc);
     const outputs = table.columns.map((c) => this.symbol(c.name, c.type));
     const relation = [name.catalog, name.schema, name.name];
@@ -1205,6 +1230,34 @@ export class QueryPlanner {
         outputs,
       },
       fields: table.columns.map((c, i) => ({ relation, name: c.name, symbol: outputs[i], hidden: c.hidden })),
+    };
+  }
+
+  /** A view: its SQL planned with the view's catalog and schema as defaults, as a subquery. */
+  private async planView(
+    view: ViewDefinition,
+    name: QualifiedObjectName,
+    loc?: ast.NodeLocation,
+  ): Promise<RelationPlan> {
+    if (this.expandingViews.has(formatObjectName(name))) {
+      throw new TrinoError('VIEW_IS_RECURSIVE', `View is recursive: ${formatObjectName(name)}`, loc);
+    }
+    const statement = parseStatement(view.originalSql);
+    if (statement.kind !== 'Query')
+      throw new TrinoError('INVALID_VIEW', `View '${formatObjectName(name)}' is not a query`, loc);
+    const inner = new QueryPlanner(
+      this.metadata,
+      { ...this.session, catalog: view.catalog ?? name.catalog, schema: view.schema ?? name.schema },
+      this.functions,
+      this,
+    );
+    inner.expandingViews.add(formatObjectName(name));
+    const plan = await inner.planQuery(statement);
+    const visible = plan.fields.filter((f) => !f.hidden);
+    const relation = [name.catalog, name.schema, name.name];
+    return {
+      node: plan.node,
+      fields: visible.map((f, i) => ({ symbol: f.symbol, relation, name: view.columns[i]?.name ?? f.name })),
     };
   }
 

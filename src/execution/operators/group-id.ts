@@ -5,7 +5,11 @@
 import { numberBlock, valueBlock, type Block } from '../block';
 import type { PageStream } from './page-stream';
 
-export async function* groupId(source: PageStream, keyChannels: readonly number[], sets: readonly (readonly number[])[]): PageStream {
+export async function* groupId(
+  source: PageStream,
+  keyChannels: readonly number[],
+  sets: readonly (readonly number[])[],
+): PageStream {
   for await (const page of source) {
     const n = page.positionCount;
     const nulls: Block = valueBlock(new Array<unknown>(n).fill(null));

@@ -1,0 +1,111 @@
+/**
+ * The engine's `system` tables (Trino's system connector): metadata.catalogs, runtime.nodes,
+ * runtime.queries and runtime.tasks, read from the catalog manager and the query tracker.
+ */
+import type { CatalogManager } from './catalog/catalog-manager';
+import type { SystemTable } from './catalog/connectors/system/system-connector';
+import { BIGINT, BOOLEAN, VARCHAR, timestampWithTimeZoneType } from './types';
+
+export interface TrackedQuery {
+  readonly queryId: string;
+  state: 'RUNNING' | 'FINISHED' | 'FAILED';
+  readonly user: string;
+  readonly query: string;
+  readonly created: number;
+  end?: number;
+  errorType?: string;
+  errorCode?: string;
+  outputRows: number;
+}
+
+export const NODE_ID = 'tessera-local';
+const NODE_VERSION = '0.1.0';
+const TIMESTAMP = timestampWithTimeZoneType(3);
+
+const instant = (millis: number | undefined) =>
+  millis === undefined ? null : { epochMillis: millis, picosOfMilli: 0, timeZone: 'UTC' };
+const column = (name: string, type: typeof VARCHAR | typeof BIGINT | typeof BOOLEAN | typeof TIMESTAMP) => ({
+  name,
+  type,
+});
+
+export function systemTables(
+  catalogs: CatalogManager,
+  queries: () => readonly TrackedQuery[],
+): SystemTable[] {
+  return [
+    {
+      schema: 'metadata',
+      name: 'catalogs',
+      columns: [
+        column('catalog_name', VARCHAR),
+        column('connector_id', VARCHAR),
+        column('connector_name', VARCHAR),
+      ],
+      rows: () => catalogs.listCatalogs().map((c) => [c.name, c.name, c.connectorName]),
+    },
+    {
+      schema: 'runtime',
+      name: 'nodes',
+      columns: [
+        column('node_id', VARCHAR),
+        column('http_uri', VARCHAR),
+        column('node_version', VARCHAR),
+        column('coordinator', BOOLEAN),
+        column('state', VARCHAR),
+      ],
+      rows: () => [[NODE_ID, null, NODE_VERSION, true, 'active']],
+    },
+    {
+      schema: 'runtime',
+      name: 'queries',
+      columns: [
+        column('query_id', VARCHAR),
+        column('state', VARCHAR),
+        column('user', VARCHAR),
+        column('query', VARCHAR),
+        column('created', TIMESTAMP),
+        column('end', TIMESTAMP),
+        column('error_type', VARCHAR),
+        column('error_code', VARCHAR),
+      ],
+      rows: () =>
+        queries().map((q) => [
+          q.queryId,
+          q.state,
+          q.user,
+          q.query,
+          instant(q.created),
+          instant(q.end),
+          q.errorType ?? null,
+          q.errorCode ?? null,
+        ]),
+    },
+    {
+      schema: 'runtime',
+      name: 'tasks',
+      columns: [
+        column('node_id', VARCHAR),
+        column('task_id', VARCHAR),
+        column('stage_id', VARCHAR),
+        column('query_id', VARCHAR),
+        column('state', VARCHAR),
+        column('output_rows', BIGINT),
+        column('created', TIMESTAMP),
+        column('end', TIMESTAMP),
+      ],
+      // the embedded engine runs each query as one task of one stage on this node
+      rows: () =>
+        queries().map((q) => [
+          NODE_ID,
+          `${q.queryId}.0.0.0`,
+          `${q.queryId}.0`,
+          q.queryId,
+          q.state,
+          q.outputRows,
+          instant(q.created),
+          instant(q.end),
+        ]),
+    },
+  ];
+}
