@@ -25,6 +25,7 @@ import type { AggregateCall, ApplyNode, Assignment, OrderingItem, PlanNode, Wind
 import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
 import { reorderJoins } from './optimizer/join-reordering';
+import { pruneColumns } from './optimizer/prune-columns';
 import type { Session } from './session';
 
 export interface RelationPlan {
@@ -73,7 +74,7 @@ export class QueryPlanner {
   /** Rule passes: predicates down (join keys out of WHERE), joins reordered, predicates down again. */
   private optimize(root: PlanNode): PlanNode {
     const estimate = (node: PlanNode): number | undefined => this.estimateRows(node);
-    return pushDownPredicates(reorderJoins(pushDownPredicates(root), estimate));
+    return pruneColumns(pushDownPredicates(reorderJoins(pushDownPredicates(root), estimate)));
   }
 
   /** A coarse row-count estimate from table statistics, for join ordering. */
