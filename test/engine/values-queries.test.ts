@@ -316,3 +316,21 @@ test('GROUPING SETS, ROLLUP, CUBE and grouping()', async () => {
   // a key also used as an aggregate argument keeps its values inside the aggregate
   expect(sort(await rows(`SELECT g, count(g) FROM ${t} GROUP BY ROLLUP (g)`))).toEqual(sort([['a', 2], ['b', 1], [null, 3]]));
 });
+
+test('a correlated scalar aggregate decorrelates into a left join with the same answers', async () => {
+  const parts = '(VALUES (1, 10), (2, 20), (3, 30)) p (pk, size)';
+  const items = '(VALUES (1, 4), (1, 6), (2, 8), (NULL, 100)) l (pk, qty)';
+  const sql = `SELECT pk, (SELECT avg(qty) FROM ${items} WHERE l.pk = p.pk) FROM ${parts} ORDER BY pk`;
+  expect((await engine.query(`EXPLAIN ${sql}`)).rows[0][0]).toContain('LEFTJoin');
+  expect(await rows(sql)).toEqual([
+    [1, 5],
+    [2, 8],
+    [3, null],
+  ]);
+  // count keeps its meaning (0 for no rows) through the fallback path
+  expect(await rows(`SELECT pk, (SELECT count(*) FROM ${items} WHERE l.pk = p.pk) FROM ${parts} ORDER BY pk`)).toEqual([
+    [1, 2],
+    [2, 1],
+    [3, 0],
+  ]);
+});

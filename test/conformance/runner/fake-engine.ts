@@ -2,7 +2,8 @@
 import type { LocalEngine, QueryResult } from '../../../src/local-engine';
 import { TrinoError } from '../../../src/errors';
 
-export type FakeAnswer = QueryResult | TrinoError | Error | ((sql: string) => QueryResult | Promise<QueryResult>);
+export type FakeAnswer =
+  QueryResult | TrinoError | Error | ((sql: string) => QueryResult | Promise<QueryResult>);
 
 export interface FakeEngine extends LocalEngine {
   /** Every SQL text received, in order. */

@@ -52,7 +52,10 @@ test('a statement over the time limit fails as a timeout; the file continues wit
 
 test('a spent budget fails the remaining records without running them', async () => {
   const file = fixture('budget.test', HANG);
-  const [r] = await runJobInProcess({ kind: 'slt', suite: 'sqlite', path: file, display: 'budget.test' }, { deadline: Date.now() - 1 });
+  const [r] = await runJobInProcess(
+    { kind: 'slt', suite: 'sqlite', path: file, display: 'budget.test' },
+    { deadline: Date.now() - 1 },
+  );
   expect(r.records).toBe(4);
   expect(r.failures.every((f) => f.category === 'budget')).toBe(true);
 });

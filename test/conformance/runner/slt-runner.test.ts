@@ -2,7 +2,11 @@
 import { createHash } from 'node:crypto';
 import { corpusPath } from '../../../conformance/corpus-paths';
 import { parseSlt, readSltFile, type SltFormat, type SltQueryRecord } from '../../../conformance/slt-reader';
-import { errorMessageMatches, runSltRecords, skippedByConditions } from '../../../conformance/runner/slt-runner';
+import {
+  errorMessageMatches,
+  runSltRecords,
+  skippedByConditions,
+} from '../../../conformance/runner/slt-runner';
 import type { FileResult, UnitOutcome } from '../../../conformance/runner/results';
 import { TrinoError } from '../../../src/errors';
 import { fakeEngine, result, type FakeAnswer, type FakeEngine } from './fake-engine';
@@ -13,7 +17,11 @@ function md5(values: string[]): string {
     .digest('hex');
 }
 
-async function run(text: string, engine: FakeEngine, format: SltFormat = 'sqlite'): Promise<FileResult & { outcomes: UnitOutcome[] }> {
+async function run(
+  text: string,
+  engine: FakeEngine,
+  format: SltFormat = 'sqlite',
+): Promise<FileResult & { outcomes: UnitOutcome[] }> {
   const outcomes: UnitOutcome[] = [];
   const r = await runSltRecords(
     { path: `fixture.${format}.test`, format, records: parseSlt(text, { format }) },
@@ -22,10 +30,15 @@ async function run(text: string, engine: FakeEngine, format: SltFormat = 'sqlite
   return { ...r, outcomes };
 }
 
-const statusAt = (r: { outcomes: UnitOutcome[] }, line: number) => r.outcomes.find((o) => o.line === line)?.status;
+const statusAt = (r: { outcomes: UnitOutcome[] }, line: number) =>
+  r.outcomes.find((o) => o.line === line)?.status;
 const outcomeAt = (r: { outcomes: UnitOutcome[] }, line: number) => r.outcomes.find((o) => o.line === line)!;
 
-const ints = (...xs: number[]): FakeAnswer => result(['integer'], xs.map((x) => [x]));
+const ints = (...xs: number[]): FakeAnswer =>
+  result(
+    ['integer'],
+    xs.map((x) => [x]),
+  );
 
 describe('SQLite format with a scripted engine', () => {
   const script = `
@@ -131,7 +144,16 @@ SELECT after
       ['FAILS', new TrinoError('NOT_SUPPORTED', 'nope')],
       ['SELECT x FROM t ORDER BY 1', ints(1, 2, 10)],
       ['SELECT x FROM t', ints(2, 10, 1)],
-      ['SELECT x, y FROM t', result(['integer', 'integer'], [[3, 10], [2, 1]])],
+      [
+        'SELECT x, y FROM t',
+        result(
+          ['integer', 'integer'],
+          [
+            [3, 10],
+            [2, 1],
+          ],
+        ),
+      ],
       ['SELECT wrong', ints(6)],
       ['SELECT x FROM t WHERE 0', ints(2, 1)],
       ['SELECT two', ints(1)],
@@ -143,7 +165,11 @@ SELECT after
   test('statements', () => {
     expect(statusAt(r, 2)).toBe('passed');
     expect(statusAt(r, 5)).toBe('passed'); // statement error that fails
-    expect(outcomeAt(r, 8)).toMatchObject({ status: 'failed', category: 'error', reason: 'NOT_SUPPORTED: nope' });
+    expect(outcomeAt(r, 8)).toMatchObject({
+      status: 'failed',
+      category: 'error',
+      reason: 'NOT_SUPPORTED: nope',
+    });
     expect(outcomeAt(r, 11)).toMatchObject({ status: 'failed', category: 'unexpected-success' });
   });
 
@@ -164,12 +190,20 @@ SELECT after
 
   test('hashed results: count and md5 of the sorted rendered values', () => {
     expect(statusAt(r, 62)).toBe('passed');
-    expect(outcomeAt(r, 67)).toMatchObject({ status: 'failed', category: 'hash-mismatch', reason: 'wrong row count (hash)' });
+    expect(outcomeAt(r, 67)).toMatchObject({
+      status: 'failed',
+      category: 'hash-mismatch',
+      reason: 'wrong row count (hash)',
+    });
   });
 
   test('column count, engine exceptions, halt', () => {
     expect(outcomeAt(r, 72)).toMatchObject({ status: 'failed', category: 'column-count' });
-    expect(outcomeAt(r, 77)).toMatchObject({ status: 'failed', category: 'internal-error', reason: 'INTERNAL: TypeError: engine bug' });
+    expect(outcomeAt(r, 77)).toMatchObject({
+      status: 'failed',
+      category: 'internal-error',
+      reason: 'INTERNAL: TypeError: engine bug',
+    });
     expect(statusAt(r, 86)).toBe('passed'); // halts guarded by conditions that exclude us did not stop the file
     expect(outcomeAt(r, 91)).toMatchObject({ status: 'skipped', skipReason: 'after halt' });
     expect(engine.received).not.toContain('SELECT after');
@@ -189,7 +223,9 @@ describe('a hashed record from the real corpus', () => {
   // select1.test: `SELECT a+b*2+c*3+d*4+e*5, (a+b+c+d+e)/5 FROM t1 ORDER BY 1,2` → 60 values hashing to 8081…
   const file = readSltFile(corpusPath('sqllogictest', 'sqlite', 'select1.test'));
   const record = file.records.find(
-    (x): x is SltQueryRecord => x.kind === 'query' && /^SELECT a\+b\*2\+c\*3\+d\*4\+e\*5,\s*\(a\+b\+c\+d\+e\)\/5\s+FROM t1\s+ORDER BY 1,2$/.test(x.sql),
+    (x): x is SltQueryRecord =>
+      x.kind === 'query' &&
+      /^SELECT a\+b\*2\+c\*3\+d\*4\+e\*5,\s*\(a\+b\+c\+d\+e\)\/5\s+FROM t1\s+ORDER BY 1,2$/.test(x.sql),
   )!;
   // Compute the rows independently from the file's INSERT statements.
   const rows: number[][] = file.records
@@ -213,7 +249,10 @@ describe('a hashed record from the real corpus', () => {
   test('the runner accepts the right values and rejects a wrong one', async () => {
     const runOne = async (values: number[][]) => {
       const engine = fakeEngine([[record.sql, result(['integer', 'integer'], values)]]);
-      const r = await runSltRecords({ path: 'x', format: 'sqlite', records: [record] }, { engineFactory: () => engine });
+      const r = await runSltRecords(
+        { path: 'x', format: 'sqlite', records: [record] },
+        { engineFactory: () => engine },
+      );
       return r.failures[0]?.category ?? 'passed';
     };
     expect(await runOne(rows)).toBe('passed');
@@ -222,8 +261,19 @@ describe('a hashed record from the real corpus', () => {
     expect(await runOne(wrong)).toBe('hash-mismatch');
     // decimal(…) values in an I column are truncated, so an exact decimal type renders the same
     const asDecimal = await (async () => {
-      const engine = fakeEngine([[record.sql, result(['decimal(10,1)', 'integer'], rows.map(([a, b]) => [a * 10 + 3, b]))]]);
-      const r = await runSltRecords({ path: 'x', format: 'sqlite', records: [record] }, { engineFactory: () => engine });
+      const engine = fakeEngine([
+        [
+          record.sql,
+          result(
+            ['decimal(10,1)', 'integer'],
+            rows.map(([a, b]) => [a * 10 + 3, b]),
+          ),
+        ],
+      ]);
+      const r = await runSltRecords(
+        { path: 'x', format: 'sqlite', records: [record] },
+        { engineFactory: () => engine },
+      );
       return r.passed;
     })();
     expect(asDecimal).toBe(1);
@@ -310,8 +360,26 @@ SELECT required
   let engine: FakeEngine;
   beforeAll(async () => {
     engine = fakeEngine([
-      ['SELECT rows', result(['integer', 'varchar'], [[1, '2'], [null, '']])],
-      ['SELECT perline', result(['integer', 'bigint'], [[1, 2], [3, 4]])],
+      [
+        'SELECT rows',
+        result(
+          ['integer', 'varchar'],
+          [
+            [1, '2'],
+            [null, ''],
+          ],
+        ),
+      ],
+      [
+        'SELECT perline',
+        result(
+          ['integer', 'bigint'],
+          [
+            [1, 2],
+            [3, 4],
+          ],
+        ),
+      ],
       ['SELECT dbl', result(['double'], [[2]])],
       ['SELECT 1/0', new TrinoError('DIVISION_BY_ZERO', 'Division by zero')],
       ['SELECT bad', new TrinoError('SYNTAX_ERROR', 'this cannot work')],
@@ -339,7 +407,10 @@ SELECT required
     expect(at('SELECT 1/0')).toMatchObject({ status: 'passed' });
     expect(at('SELECT 1/0').messageMismatch).toBeUndefined();
     expect(at('SELECT bad').messageMismatch).toBeUndefined();
-    expect(at('SELECT other')).toMatchObject({ status: 'passed', messageMismatch: { expected: 'something else' } });
+    expect(at('SELECT other')).toMatchObject({
+      status: 'passed',
+      messageMismatch: { expected: 'something else' },
+    });
     expect(r.messageMismatches).toBe(1);
     expect(at('SELECT maybe').status).toBe('passed');
   });
@@ -355,7 +426,8 @@ SELECT required
     expect(at('SELECT skipped').skipReason).toBe('mode skip');
     expect(at('SELECT fromfile').skipReason).toBe('<FILE> result (not in corpus)');
     expect(at('SELECT required').skipReason).toBe('require json');
-    for (const sql of ['PRAGMA threads=4', 'SELECT skipped', 'SELECT required']) expect(engine.received).not.toContain(sql);
+    for (const sql of ['PRAGMA threads=4', 'SELECT skipped', 'SELECT required'])
+      expect(engine.received).not.toContain(sql);
     expect(r.failed).toBe(0);
     expect(r.passed + r.failed + r.skipped).toBe(r.records);
   });
@@ -431,9 +503,20 @@ DROP INDEX t1i1
   test('a real corpus file end to end: every record is counted once', async () => {
     for (const file of [
       corpusPath('sqllogictest', 'sqlite', 'evidence', 'in1.test'),
-      corpusPath('sqllogictest', 'duckdb', 'tier1', 'test', 'sql', 'aggregate', 'aggregates', 'test_count.test'),
+      corpusPath(
+        'sqllogictest',
+        'duckdb',
+        'tier1',
+        'test',
+        'sql',
+        'aggregate',
+        'aggregates',
+        'test_count.test',
+      ),
     ]) {
-      const units = readSltFile(file).records.filter((x) => x.kind === 'statement' || x.kind === 'query').length;
+      const units = readSltFile(file).records.filter(
+        (x) => x.kind === 'statement' || x.kind === 'query',
+      ).length;
       const outcomes: UnitOutcome[] = [];
       const r = await runSltRecords(readSltFile(file), { onOutcome: (o) => outcomes.push(o) });
       expect(r.error).toBeUndefined();
