@@ -6,6 +6,7 @@
  */
 import { TrinoError } from './errors';
 import type { FunctionBinder } from './execution/expression-compiler';
+import { addMonthsToDays } from './functions/datetime-functions';
 import { resolveScalarFunction, type FunctionContext } from './functions/registry';
 import type { FunctionLibrary } from './local-engine';
 import type { FunctionResolver } from './planner/expression-analyzer';
@@ -14,9 +15,6 @@ import {
   bigintAdd,
   canCoerce,
   castValue,
-  civilFromDays,
-  daysFromCivil,
-  daysInMonth,
   formatType,
   normalizeInt64,
   typeEquals,
@@ -26,15 +24,6 @@ import {
 
 const MILLIS_PER_DAY = 86_400_000;
 const MICROS_PER_DAY = 86_400_000_000;
-
-/** Adds months to a day number, clamping the day of month (Jan 31 + 1 month = Feb 28/29). */
-function addMonthsToDays(days: number, months: number): number {
-  const { year, month, day } = civilFromDays(days);
-  const total = year * 12 + (month - 1) + months;
-  const y = Math.floor(total / 12);
-  const m = total - y * 12 + 1;
-  return daysFromCivil(y, m, Math.min(day, daysInMonth(y, m)));
-}
 
 interface OperatorFunction {
   readonly returnType: (args: readonly SqlType[]) => SqlType | undefined;

@@ -4,27 +4,8 @@
  */
 import { TrinoError } from '../errors';
 
-/**
- * Compares strings by code point, as Trino orders varchar (by UTF-8 bytes, which is code point
- * order). JS `<` compares UTF-16 units, which differs only when a surrogate pair meets a character
- * in U+E000–U+FFFF, so the plain comparison is used unless that happens.
- */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) {
-      const cx = a.codePointAt(i)!;
-      const cy = b.codePointAt(i)!;
-      return cx < cy ? -1 : cx > cy ? 1 : 0;
-    }
-    return x < y ? -1 : 1;
-  }
-  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
-}
+/** Code-point string order (Trino orders varchar by UTF-8 bytes, which is code point order). */
+export { compareStrings } from '../functions/values-compare';
 
 const likeCache = new Map<string, RegExp>();
 const LIKE_CACHE_LIMIT = 1000;

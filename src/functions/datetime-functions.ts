@@ -284,7 +284,8 @@ function truncateLocal(unit: Unit, local: number): number {
   return daysFromCivil(year, 1, 1) * DAY;
 }
 
-function addMonthsToDays(days: number, months: number): number {
+/** Adds months to a day number, clamping the day of month (Jan 31 + 1 month = Feb 28/29). */
+export function addMonthsToDays(days: number, months: number): number {
   const { year, month, day } = civilFromDays(days);
   const total = year * 12 + (month - 1) + months;
   const y = Math.floor(total / 12);

@@ -25,6 +25,8 @@ import type { AggregateCall, ApplyNode, Assignment, OrderingItem, PlanNode, Wind
 import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
 import { reorderJoins } from './optimizer/join-reordering';
+import { collectAggregates, collectGroupingCalls, collectWindowCalls, findSubqueries } from './ast-search';
+import { and, conjuncts, equiPair } from './predicates';
 import { pruneColumns } from './optimizer/prune-columns';
 import type { Session } from './session';
 
@@ -1496,37 +1498,6 @@ function derivedName(e: ast.Expression): string | undefined {
   return undefined;
 }
 
-/** Aggregate calls in expressions (not descending into subqueries or into other aggregates). */
-export function collectAggregates(expressions: readonly ast.Expression[]): ast.FunctionCall[] {
-  const out: ast.FunctionCall[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n);
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    const n = node as { kind?: string };
-    if (
-      n.kind === 'Query' ||
-      n.kind === 'SubqueryExpression' ||
-      n.kind === 'Exists' ||
-      n.kind === 'InSubquery'
-    )
-      return;
-    if (n.kind === 'FunctionCall') {
-      const call = n as ast.FunctionCall;
-      const name = call.name.parts.map((p) => p.value.toLowerCase()).join('.');
-      if (isAggregateName(name) && !call.window) {
-        out.push(call);
-        return;
-      }
-    }
-    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
-  };
-  visit(expressions);
-  return out;
-}
-
 const RANKING_FUNCTIONS = new Set(['row_number', 'rank', 'dense_rank', 'ntile']);
 
 function windowResultType(name: string, args: readonly SqlType[], loc?: ast.NodeLocation): SqlType {
@@ -1548,113 +1519,3 @@ function stripEmpty(w: ast.WindowSpecification): Partial<ast.WindowSpecification
   if (w.frame) out.frame = w.frame;
   return out;
 }
-
-/** `grouping(…)` calls outside subqueries. */
-function collectGroupingCalls(expressions: readonly ast.Expression[]): ast.FunctionCall[] {
-  const out: ast.FunctionCall[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n);
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    const n = node as { kind?: string };
-    if (
-      n.kind === 'Query' ||
-      n.kind === 'SubqueryExpression' ||
-      n.kind === 'Exists' ||
-      n.kind === 'InSubquery'
-    )
-      return;
-    if (n.kind === 'FunctionCall') {
-      const call = n as ast.FunctionCall;
-      if (call.name.parts.length === 1 && call.name.parts[0].value.toLowerCase() === 'grouping') {
-        out.push(call);
-        return;
-      }
-    }
-    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
-  };
-  visit(expressions);
-  return out;
-}
-
-/** Window function calls (any call with OVER), outermost first, not inside subqueries. */
-function collectWindowCalls(expressions: readonly ast.Expression[]): ast.FunctionCall[] {
-  const out: ast.FunctionCall[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n);
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    const n = node as { kind?: string };
-    if (
-      n.kind === 'Query' ||
-      n.kind === 'SubqueryExpression' ||
-      n.kind === 'Exists' ||
-      n.kind === 'InSubquery'
-    )
-      return;
-    if (n.kind === 'FunctionCall' && (n as ast.FunctionCall).window) {
-      out.push(n as ast.FunctionCall);
-      return;
-    }
-    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
-  };
-  visit(expressions);
-  return out;
-}
-
-/** Subquery expressions in `expressions`, outermost only (a subquery's own subqueries are planned with it). */
-function findSubqueries(expressions: readonly ast.Expression[]): ast.Expression[] {
-  const out: ast.Expression[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n);
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    const n = node as ast.Expression;
-    if (n.kind === 'SubqueryExpression' || n.kind === 'Exists' || n.kind === 'InSubquery') {
-      out.push(n);
-      if (n.kind === 'InSubquery') visit(n.value);
-      return;
-    }
-    if (n.kind === 'QuantifiedComparison' && n.subject.kind === 'SubqueryExpression') {
-      out.push(n);
-      visit(n.value);
-      return;
-    }
-    if ((n as { kind: string }).kind === 'Query') return;
-    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
-  };
-  visit(expressions);
-  return out;
-}
-
-function and(terms: RowExpression[]): RowExpression {
-  return terms.length === 1 ? terms[0] : { kind: 'logical', op: 'and', terms, type: BOOLEAN };
-}
-
-function conjuncts(e: RowExpression): RowExpression[] {
-  return e.kind === 'logical' && e.op === 'and' ? e.terms.flatMap(conjuncts) : [e];
-}
-
-function equiPair(
-  term: RowExpression,
-  left: Set<string>,
-  right: Set<string>,
-): { left: Symbol; right: Symbol } | undefined {
-  if (term.kind !== 'comparison' || term.op !== 'eq') return undefined;
-  const a = term.left;
-  const b = term.right;
-  if (a.kind !== 'symbol' || b.kind !== 'symbol') return undefined;
-  if (left.has(a.name) && right.has(b.name))
-    return { left: { name: a.name, type: a.type }, right: { name: b.name, type: b.type } };
-  if (left.has(b.name) && right.has(a.name))
-    return { left: { name: b.name, type: b.type }, right: { name: a.name, type: a.type } };
-  return undefined;
-}
-
-export { referencedSymbols };

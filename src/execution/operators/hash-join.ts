@@ -44,7 +44,7 @@ async function build(source: PageStream, keys: readonly number[], width: number)
 }
 
 /** The hash key of a row, or null when a key column is NULL (never matches). */
-function joinKey(blocks: readonly Block[], keys: readonly number[], i: number): unknown {
+export function joinKey(blocks: readonly Block[], keys: readonly number[], i: number): unknown {
   if (keys.length === 0) return '';
   if (keys.length === 1) {
     const v = valueAt(blocks[keys[0]], i);

@@ -3,7 +3,7 @@
  * with whether a source row matches its keys (NULL keys never match) and passes the filter.
  */
 import { blockFromValues, valueAt, type Block } from '../block';
-import { encodeKeyPart } from '../aggregation/group-by-hash';
+import { joinKey } from './hash-join';
 import type { CompiledFilter } from '../expression-compiler';
 import type { Page } from '../page';
 import type { PageStream } from './page-stream';
@@ -17,23 +17,13 @@ export interface SemiJoinSpec {
   readonly filter?: CompiledFilter;
 }
 
-function keyOf(blocks: readonly Block[], keys: readonly number[], i: number): string | null {
-  let key = '';
-  for (const k of keys) {
-    const v = valueAt(blocks[k], i);
-    if (v === null) return null;
-    key += encodeKeyPart(v);
-  }
-  return key;
-}
-
 export async function* semiJoin(input: PageStream, source: PageStream, spec: SemiJoinSpec): PageStream {
   const columns: unknown[][] = Array.from({ length: spec.sourceWidth }, () => []);
-  const index = new Map<string, number[]>();
+  const index = new Map<unknown, number[]>();
   let rowCount = 0;
   for await (const page of source) {
     for (let i = 0; i < page.positionCount; i++, rowCount++) {
-      const key = keyOf(page.blocks, spec.sourceKeys, i);
+      const key = joinKey(page.blocks, spec.sourceKeys, i);
       if (key === null) continue;
       if (spec.filter)
         for (let c = 0; c < spec.sourceWidth; c++) columns[c][rowCount] = valueAt(page.blocks[c], i);
@@ -47,7 +37,7 @@ export async function* semiJoin(input: PageStream, source: PageStream, spec: Sem
     const probeRows: number[] = [];
     const buildRows: number[] = [];
     for (let i = 0; i < page.positionCount; i++) {
-      const key = keyOf(page.blocks, spec.inputKeys, i);
+      const key = joinKey(page.blocks, spec.inputKeys, i);
       const matches = key === null ? undefined : index.get(key);
       if (!matches) continue;
       if (!spec.filter) {

@@ -8,6 +8,7 @@
 import { BOOLEAN } from '../../types';
 import { referencedSymbols, type RowExpression, type Symbol } from '../ir';
 import type { JoinNode, PlanNode } from '../plan';
+import { conjuncts } from '../predicates';
 
 /** Row-count estimate of a subtree, or undefined when unknown. */
 export type RowEstimator = (node: PlanNode) => number | undefined;
@@ -37,10 +38,6 @@ export function reorderJoins(node: PlanNode, estimate: RowEstimator = () => unde
     default:
       return { ...node, source: reorderJoins(node.source, estimate) } as PlanNode;
   }
-}
-
-function conjuncts(e: RowExpression): RowExpression[] {
-  return e.kind === 'logical' && e.op === 'and' ? e.terms.flatMap(conjuncts) : [e];
 }
 
 /** Collects the relations and conditions of a maximal inner-join subtree. */

@@ -6,7 +6,8 @@
  * except conjuncts on their preserved side.
  */
 import { BOOLEAN } from '../../types';
-import { referencedSymbols, type RowExpression, type Symbol } from '../ir';
+import { referencedSymbols, type RowExpression } from '../ir';
+import { equiPair } from '../predicates';
 import type { JoinNode, PlanNode } from '../plan';
 
 export function pushDownPredicates(node: PlanNode): PlanNode {
@@ -156,20 +157,4 @@ function pushIntoJoin(join: JoinNode, pending: RowExpression[]): PlanNode {
   };
   if (!filter) delete (rebuilt as { filter?: RowExpression }).filter;
   return withFilter(rebuilt, above);
-}
-
-function equiPair(
-  term: RowExpression,
-  left: Set<string>,
-  right: Set<string>,
-): { left: Symbol; right: Symbol } | undefined {
-  if (term.kind !== 'comparison' || term.op !== 'eq') return undefined;
-  const a = term.left;
-  const b = term.right;
-  if (a.kind !== 'symbol' || b.kind !== 'symbol') return undefined;
-  if (left.has(a.name) && right.has(b.name))
-    return { left: { name: a.name, type: a.type }, right: { name: b.name, type: b.type } };
-  if (left.has(b.name) && right.has(a.name))
-    return { left: { name: b.name, type: b.type }, right: { name: a.name, type: a.type } };
-  return undefined;
 }
