@@ -4,7 +4,7 @@
  * matches), an extra non-equi filter evaluated on candidate pairs, and — with no keys — a
  * nested-loop cross join. Output columns: left's, then right's.
  */
-import { type Block, blockFromValues, valueAt } from '../block';
+import { type Block, blockFromValues, takePositions, valueAt } from '../block';
 import { encodeKeyPart } from '../aggregation/group-by-hash';
 import type { CompiledFilter } from '../expression-compiler';
 import type { Page } from '../page';
@@ -20,19 +20,30 @@ export interface JoinSpec {
   readonly filter?: CompiledFilter;
 }
 
+/**
+ * The build side keeps its pages as they came; a build row is (page, position), so nothing is
+ * copied until a row is part of the output.
+ */
 interface BuildSide {
-  readonly columns: unknown[][];
+  readonly pages: Page[];
+  readonly rowPage: number[];
+  readonly rowPosition: number[];
   readonly rowCount: number;
   readonly index: Map<unknown, number[]>;
 }
 
-async function build(source: PageStream, keys: readonly number[], width: number): Promise<BuildSide> {
-  const columns: unknown[][] = Array.from({ length: width }, () => []);
+async function build(source: PageStream, keys: readonly number[]): Promise<BuildSide> {
+  const pages: Page[] = [];
+  const rowPage: number[] = [];
+  const rowPosition: number[] = [];
   const index = new Map<unknown, number[]>();
   let row = 0;
   for await (const page of source) {
+    const p = pages.length;
+    pages.push(page);
     for (let i = 0; i < page.positionCount; i++, row++) {
-      for (let c = 0; c < width; c++) columns[c].push(valueAt(page.blocks[c], i));
+      rowPage.push(p);
+      rowPosition.push(i);
       const key = joinKey(page.blocks, keys, i);
       if (key === null) continue;
       const rows = index.get(key);
@@ -40,7 +51,7 @@ async function build(source: PageStream, keys: readonly number[], width: number)
       else index.set(key, [row]);
     }
   }
-  return { columns, rowCount: row, index };
+  return { pages, rowPage, rowPosition, rowCount: row, index };
 }
 
 /** The hash key of a row, or null when a key column is NULL (never matches). */
@@ -61,7 +72,7 @@ export function joinKey(blocks: readonly Block[], keys: readonly number[], i: nu
 }
 
 export async function* hashJoin(left: PageStream, right: PageStream, spec: JoinSpec): PageStream {
-  const side = await build(right, spec.rightKeys, spec.rightWidth);
+  const side = await build(right, spec.rightKeys);
   const buildMatched = spec.type === 'RIGHT' || spec.type === 'FULL' ? new Uint8Array(side.rowCount) : null;
   const allRows = spec.rightKeys.length === 0 ? (side.index.get('') ?? []) : undefined;
   const out = new PairBuffer(spec.leftWidth, spec.rightWidth, side);
@@ -130,26 +141,28 @@ class PairBuffer {
   pairsPage(probe: Page, leftRows: readonly number[], rightRows: readonly number[]): Page {
     const n = leftRows.length;
     const blocks: Block[] = [];
-    for (let c = 0; c < this.leftWidth; c++) {
-      const col = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) col[i] = valueAt(probe.blocks[c], leftRows[i]);
-      blocks.push(blockFromValues(col));
-    }
-    for (let c = 0; c < this.rightWidth; c++) {
-      const src = this.side.columns[c];
-      const col = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) col[i] = rightRows[i] < 0 ? null : src[rightRows[i]];
-      blocks.push(blockFromValues(col));
-    }
+    const positions = Int32Array.from(leftRows);
+    for (let c = 0; c < this.leftWidth; c++) blocks.push(takePositions(probe.blocks[c], positions, n));
+    for (let c = 0; c < this.rightWidth; c++) blocks.push(this.buildColumn(c, rightRows));
     return { positionCount: n, blocks };
+  }
+
+  /** Build column `c` at the given build rows (-1 for NULL). */
+  private buildColumn(c: number, rows: readonly number[]): Block {
+    const { pages, rowPage, rowPosition } = this.side;
+    const col = new Array<unknown>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      col[i] = r < 0 ? null : valueAt(pages[rowPage[r]].blocks[c], rowPosition[r]);
+    }
+    return blockFromValues(col);
   }
 
   buildOnlyPage(rows: readonly number[]): Page {
     const n = rows.length;
     const blocks: Block[] = [];
     for (let c = 0; c < this.leftWidth; c++) blocks.push(blockFromValues(new Array<unknown>(n).fill(null)));
-    for (let c = 0; c < this.rightWidth; c++)
-      blocks.push(blockFromValues(rows.map((r) => this.side.columns[c][r])));
+    for (let c = 0; c < this.rightWidth; c++) blocks.push(this.buildColumn(c, rows));
     return { positionCount: n, blocks };
   }
 }

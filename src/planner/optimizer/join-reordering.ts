@@ -152,15 +152,17 @@ function rebuild(
         : filters.length === 1
           ? filters[0]
           : ({ kind: 'logical', op: 'and', terms: filters, type: BOOLEAN } as RowExpression);
+    // the hash table is built on the right: put the smaller side there
+    const swap = size(current.node) > size(tree);
     tree = {
       kind: 'Join',
       id,
       type: 'INNER',
-      left: tree,
-      right: current.node,
-      criteria,
+      left: swap ? current.node : tree,
+      right: swap ? tree : current.node,
+      criteria: swap ? criteria.map((c) => ({ left: c.right, right: c.left })) : criteria,
       ...(filter ? { filter } : {}),
-      outputs: [...tree.outputs, ...current.node.outputs],
+      outputs: swap ? [...current.node.outputs, ...tree.outputs] : [...tree.outputs, ...current.node.outputs],
     };
     for (const n of current.names) joined.add(n);
   }
