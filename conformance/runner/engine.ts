@@ -40,7 +40,10 @@ export function tpchCatalog(name: string, options: TpchCatalogOptions = {}): Cat
   return { name, properties };
 }
 
-export function createEngine(catalogs: readonly CatalogConfig[], session: { catalog: string; schema: string }): LocalEngine {
+export function createEngine(
+  catalogs: readonly CatalogConfig[],
+  session: { catalog: string; schema: string },
+): LocalEngine {
   return createLocalEngine({ catalogs, session });
 }
 
@@ -66,7 +69,11 @@ export class TimeoutError extends Error {
  * Runs one statement; never throws. With `timeoutMs`, gives up waiting after that long (a soft timeout: it
  * only fires when the engine yields to the event loop; the worker supervisor enforces hard limits).
  */
-export async function runStatement(engine: LocalEngine, sql: string, timeoutMs?: number): Promise<SqlOutcome> {
+export async function runStatement(
+  engine: LocalEngine,
+  sql: string,
+  timeoutMs?: number,
+): Promise<SqlOutcome> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const query = engine.query(sql);
@@ -107,7 +114,8 @@ export async function runSqlText(
   } catch (e) {
     return { ok: false, error: toSqlError(e) };
   }
-  if (statements.length === 0) return { ok: false, error: { code: 'SYNTAX_ERROR', message: 'empty statement' } };
+  if (statements.length === 0)
+    return { ok: false, error: { code: 'SYNTAX_ERROR', message: 'empty statement' } };
   let last: SqlOutcome | undefined;
   for (const sql of statements) {
     last = (await each(sql)) ?? (await runStatement(engine, sql, timeoutMs));

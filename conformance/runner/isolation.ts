@@ -12,7 +12,7 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { assembleResults, jobGroups, type JobSpec } from './jobs';
+import { assembleResults, jobGroups, jobLabel, type JobSpec } from './jobs';
 import { failure, type FileResult, type UnitOutcome } from './results';
 import type { RunRequest, WorkerMessage } from './worker';
 
@@ -27,6 +27,8 @@ export interface IsolationOptions {
   startupMs?: number;
   /** Restarts after which the job is abandoned (default 200). */
   maxRestarts?: number;
+  /** Progress messages (job restarts, timeouts). */
+  log?: (message: string) => void;
 }
 
 const WORKER_ENTRY = path.join(__dirname, 'worker-entry.js');
@@ -51,8 +53,8 @@ export class WorkerSlot {
     job: JobSpec,
     params: { startAt: number; skipUnits: number[]; deadline: number },
     onOutcome: (o: UnitOutcome) => void,
+    options: IsolationOptions = this.options,
   ): Promise<AttemptEnd> {
-    const options = this.options;
     return new Promise<AttemptEnd>((resolve) => {
       let worker: Worker;
       const fresh = this.worker === undefined;
@@ -87,7 +89,9 @@ export class WorkerSlot {
           finish({
             kind: 'killed',
             why: current ? 'timeout' : 'crash',
-            message: current ? `no result within ${options.unitTimeoutMs} ms` : `worker unresponsive for ${ms} ms`,
+            message: current
+              ? `no result within ${options.unitTimeoutMs} ms`
+              : `worker unresponsive for ${ms} ms`,
             ...(current ? { current } : {}),
           });
         }, ms);
@@ -106,11 +110,21 @@ export class WorkerSlot {
         }
       };
       const onError = (e: Error & { code?: string }): void => {
-        finish({ kind: 'killed', why: 'crash', message: e.code ? `${e.code}: ${e.message}` : e.message, ...(current ? { current } : {}) });
+        finish({
+          kind: 'killed',
+          why: 'crash',
+          message: e.code ? `${e.code}: ${e.message}` : e.message,
+          ...(current ? { current } : {}),
+        });
       };
       const onExit = (code: number): void => {
         this.worker = undefined;
-        finish({ kind: 'killed', why: 'crash', message: `worker exited with code ${code}`, ...(current ? { current } : {}) });
+        finish({
+          kind: 'killed',
+          why: 'crash',
+          message: `worker exited with code ${code}`,
+          ...(current ? { current } : {}),
+        });
       };
       worker.on('message', onMessage);
       worker.on('error', onError);
@@ -135,7 +149,11 @@ export class WorkerSlot {
 }
 
 /** Runs one job under supervision on `slot` (a fresh worker when omitted); never throws. */
-export async function runJobIsolated(job: JobSpec, options: IsolationOptions, slot?: WorkerSlot): Promise<FileResult[]> {
+export async function runJobIsolated(
+  job: JobSpec,
+  options: IsolationOptions,
+  slot?: WorkerSlot,
+): Promise<FileResult[]> {
   const own = slot === undefined;
   const lane = slot ?? new WorkerSlot(options);
   try {
@@ -161,13 +179,21 @@ async function supervise(job: JobSpec, options: IsolationOptions, slot: WorkerSl
   let restarts = 0;
   let lastProgress = -1;
   for (;;) {
-    const end = await slot.attempt(job, { startAt, skipUnits: [...skipUnits], deadline }, (o) => outcomes.set(o.unit, o));
+    const end = await slot.attempt(
+      job,
+      { startAt, skipUnits: [...skipUnits], deadline },
+      (o) => outcomes.set(o.unit, o),
+      options,
+    );
     if (end.kind === 'done') {
       fileError = end.fileError;
       break;
     }
     restarts++;
     const current = end.current;
+    options.log?.(
+      `${jobLabel(job)}: ${end.why}${current ? ` at unit ${current.unit}${current.line !== undefined ? ` (line ${current.line})` : ''}${current.replay ? ' during replay' : ''}` : ''}: ${end.message}`,
+    );
     if (current) {
       skipUnits.add(current.unit);
       if (!current.replay) {
@@ -175,7 +201,11 @@ async function supervise(job: JobSpec, options: IsolationOptions, slot: WorkerSl
           unit: current.unit,
           group: current.group,
           ...(current.line !== undefined ? { line: current.line } : {}),
-          ...failure(end.why, end.why === 'timeout' ? 'timeout' : `worker crashed: ${end.message}`, end.message),
+          ...failure(
+            end.why,
+            end.why === 'timeout' ? 'timeout' : `worker crashed: ${end.message}`,
+            end.message,
+          ),
         });
         startAt = current.unit + 1;
       }

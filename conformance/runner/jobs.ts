@@ -67,7 +67,11 @@ function productCases(job: Extract<JobSpec, { kind: 'product' }>) {
 }
 
 /** Runs a job's units, reporting through hooks. Returns a job-level error message, if any. */
-export async function runJobUnits(job: JobSpec, params: JobRunParams, hooks: JobHooks): Promise<{ fileError?: string }> {
+export async function runJobUnits(
+  job: JobSpec,
+  params: JobRunParams,
+  hooks: JobHooks,
+): Promise<{ fileError?: string }> {
   const common = {
     startAt: params.startAt ?? 0,
     skipUnits: new Set(params.skipUnits ?? []),
@@ -81,8 +85,10 @@ export async function runJobUnits(job: JobSpec, params: JobRunParams, hooks: Job
         ...common,
         suite: job.suite,
         displayName: job.display,
-        onUnitStart: (unit, record) => hooks.onUnitStart?.(unit, { group: job.display, line: record.line, replay: false }),
-        onReplay: (unit, record) => hooks.onUnitStart?.(unit, { group: job.display, line: record.line, replay: true }),
+        onUnitStart: (unit, record) =>
+          hooks.onUnitStart?.(unit, { group: job.display, line: record.line, replay: false }),
+        onReplay: (unit, record) =>
+          hooks.onUnitStart?.(unit, { group: job.display, line: record.line, replay: true }),
       });
       return result.error !== undefined ? { fileError: result.error } : {};
     }
@@ -91,7 +97,12 @@ export async function runJobUnits(job: JobSpec, params: JobRunParams, hooks: Job
       await runProductTestCases(cases, {
         ...job.options,
         ...common,
-        onUnitStart: (unit) => hooks.onUnitStart?.(unit, { group: productTestFileName(cases[unit]), line: cases[unit].line, replay: false }),
+        onUnitStart: (unit) =>
+          hooks.onUnitStart?.(unit, {
+            group: productTestFileName(cases[unit]),
+            line: cases[unit].line,
+            replay: false,
+          }),
       });
       return {};
     }
@@ -129,7 +140,8 @@ export function assembleResults(
   const list = [...results.values()];
   // Spread the job's wall time over its groups by unit count (exact for single-file jobs).
   const totalUnits = list.reduce((n, r) => n + r.records, 0);
-  for (const r of list) r.durationMs = totalUnits > 0 ? Math.round((durationMs * r.records) / totalUnits) : durationMs;
+  for (const r of list)
+    r.durationMs = totalUnits > 0 ? Math.round((durationMs * r.records) / totalUnits) : durationMs;
   if (fileError !== undefined) {
     if (list.length === 1) list[0].error = fileError;
     else for (const r of list) if (r.records === 0) r.error = fileError;

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { conformanceDir } from '../corpus-paths';
 import { listSltFiles } from '../slt-reader';
 import { runJobIsolated, runPool, WorkerSlot, type IsolationOptions } from './isolation';
-import { runJobInProcess, type JobSpec } from './jobs';
+import { jobLabel, runJobInProcess, type JobSpec } from './jobs';
 import { listProductTests, productTestFileName, type ProductTestOptions } from './product-test-runner';
 import {
   baselineFrom,
@@ -32,7 +32,13 @@ import {
 } from './report';
 import { addOutcome, emptyFileResult, type FileResult } from './results';
 import { corpusDisplayName } from './slt-runner';
-import { tpchSuiteName, type TpchMapping, type TpchOptions, type TpchQuerySet, type TpchScale } from './tpch-runner';
+import {
+  tpchSuiteName,
+  type TpchMapping,
+  type TpchOptions,
+  type TpchQuerySet,
+  type TpchScale,
+} from './tpch-runner';
 
 export const SUITES = [
   'sqlite-select',
@@ -72,6 +78,8 @@ export interface CliOptions {
   tpchQueries: TpchQuerySet;
   productSf1: boolean;
   list: boolean;
+  /** Progress on stderr: jobs starting / finishing, timeouts, worker restarts. */
+  progress: boolean;
 }
 
 export const USAGE = `usage: npm run conformance -- [options] [sqllogictest files…]
@@ -98,6 +106,7 @@ Output:
   --strict               exit 1 if anything failed
   --quiet                no per-file lines     --verbose   failure details under each failing file
   --top n                failure reasons to show (default 15)
+  --progress             progress on stderr (jobs, timeouts, worker restarts)
   --list                 list the files / cases that would run and exit`;
 
 export class UsageError extends Error {}
@@ -109,7 +118,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     strict: false,
     quiet: false,
     verbose: false,
-    jobs: Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
+    jobs: Math.max(
+      1,
+      typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+    ),
     isolate: true,
     timeoutMs: 10_000,
     tpchTimeoutMs: 120_000,
@@ -121,6 +133,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     tpchQueries: 'benchmark',
     productSf1: false,
     list: false,
+    progress: false,
   };
   const args = [...argv];
   const value = (flag: string): string => {
@@ -143,7 +156,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     switch (a) {
       case '--slice': {
         const s = value(a);
-        if (!(s in SLICES)) throw new UsageError(`unknown slice '${s}' (expected ${Object.keys(SLICES).join(', ')})`);
+        if (!(s in SLICES))
+          throw new UsageError(`unknown slice '${s}' (expected ${Object.keys(SLICES).join(', ')})`);
         o.slice = s;
         break;
       }
@@ -153,7 +167,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s !== '');
-        for (const s of list) if (!(SUITES as readonly string[]).includes(s)) throw new UsageError(`unknown suite '${s}' (expected ${SUITES.join(', ')})`);
+        for (const s of list)
+          if (!(SUITES as readonly string[]).includes(s))
+            throw new UsageError(`unknown suite '${s}' (expected ${SUITES.join(', ')})`);
         o.suites = list as SuiteName[];
         break;
       }
@@ -217,7 +233,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--tpch-queries': {
         const q = value(a);
-        if (q !== 'benchmark' && q !== 'trinodb') throw new UsageError(`--tpch-queries: expected benchmark or trinodb, got '${q}'`);
+        if (q !== 'benchmark' && q !== 'trinodb')
+          throw new UsageError(`--tpch-queries: expected benchmark or trinodb, got '${q}'`);
         o.tpchQueries = q;
         break;
       }
@@ -226,6 +243,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--list':
         o.list = true;
+        break;
+      case '--progress':
+        o.progress = true;
         break;
       case '-h':
       case '--help':
@@ -268,7 +288,11 @@ function sltJob(file: string): PlannedJob {
   } catch {
     // reported by the job
   }
-  return { job: { kind: 'slt', suite: suiteOfSltFile(display), path: file, display }, cost: size, unitTimeoutMs: 0 };
+  return {
+    job: { kind: 'slt', suite: suiteOfSltFile(display), path: file, display },
+    cost: size,
+    unitTimeoutMs: 0,
+  };
 }
 
 /** Builds the jobs for the selected suites / files. */
@@ -370,7 +394,9 @@ export interface RunOutput {
 /** Runs planned jobs and returns the results in plan order. */
 export async function runPlanned(
   planned: readonly PlannedJob[],
-  o: Pick<CliOptions, 'jobs' | 'isolate' | 'fileBudgetMs' | 'maxMemoryMb' | 'timeoutMs'>,
+  o: Pick<CliOptions, 'jobs' | 'isolate' | 'fileBudgetMs' | 'maxMemoryMb' | 'timeoutMs'> & {
+    log?: (message: string) => void;
+  },
   onJobDone?: (results: FileResult[], index: number) => void,
 ): Promise<FileResult[][]> {
   const order = planned.map((_, i) => i).sort((a, b) => planned[b].cost - planned[a].cost);
@@ -384,12 +410,15 @@ export async function runPlanned(
       laneCount,
       async (index) => {
         const p = planned[index];
+        const started = Date.now();
+        o.log?.(`start ${jobLabel(p.job)}`);
         let results: FileResult[];
         if (o.isolate) {
           const isolation: IsolationOptions = {
             unitTimeoutMs: p.unitTimeoutMs,
             jobBudgetMs: o.fileBudgetMs,
             maxMemoryMb: o.maxMemoryMb,
+            ...(o.log ? { log: o.log } : {}),
           };
           let slot = free.pop();
           if (!slot) {
@@ -402,9 +431,13 @@ export async function runPlanned(
             free.push(slot);
           }
         } else {
-          results = await runJobInProcess(p.job, { timeoutMs: p.unitTimeoutMs, deadline: Date.now() + o.fileBudgetMs });
+          results = await runJobInProcess(p.job, {
+            timeoutMs: p.unitTimeoutMs,
+            deadline: Date.now() + o.fileBudgetMs,
+          });
         }
         out[index] = p.finish ? p.finish(results) : results;
+        o.log?.(`done ${jobLabel(p.job)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         return index;
       },
       (index) => onJobDone?.(out[index], index),
@@ -416,7 +449,10 @@ export async function runPlanned(
 }
 
 /** The CLI. Returns the exit code. */
-export async function main(argv: readonly string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   let o: CliOptions;
   try {
     o = parseArgs(argv);
@@ -451,12 +487,14 @@ export async function main(argv: readonly string[], write: (line: string) => voi
     while (printed < planned.length && done[printed] !== undefined) {
       for (const r of done[printed]!) {
         if (!o.quiet) write(formatFileLine(r));
-        if (o.verbose && r.failures.length + r.mismatchedMessages.length > 0) for (const l of formatFailures(r)) write(l);
+        if (o.verbose && r.failures.length + r.mismatchedMessages.length > 0)
+          for (const l of formatFailures(r)) write(l);
       }
       printed++;
     }
   };
-  const all = await runPlanned(planned, o, (results, index) => {
+  const log = o.progress ? (m: string) => process.stderr.write(`[conformance] ${m}\n`) : undefined;
+  const all = await runPlanned(planned, { ...o, ...(log ? { log } : {}) }, (results, index) => {
     done[index] = results;
     flush();
   });
@@ -467,7 +505,9 @@ export async function main(argv: readonly string[], write: (line: string) => voi
   write('Suites:');
   for (const s of suites) write(`  ${formatSuiteLine(s)}`);
   const t = total(suites);
-  write(`TOTAL ${t.passed}/${t.applicable} passed (${(t.passRate * 100).toFixed(1)}%), ${t.failed} failed, ${t.skipped} skipped; files ${t.filesPassed}/${t.files} pass; ${(durationMs / 1000).toFixed(1)} s`);
+  write(
+    `TOTAL ${t.passed}/${t.applicable} passed (${(t.passRate * 100).toFixed(1)}%), ${t.failed} failed, ${t.skipped} skipped; files ${t.filesPassed}/${t.files} pass; ${(durationMs / 1000).toFixed(1)} s`,
+  );
   if (o.top > 0) {
     const groups = failureGroups(results);
     if (groups.length > 0) {
@@ -481,7 +521,13 @@ export async function main(argv: readonly string[], write: (line: string) => voi
     write(`wrote ${o.json}`);
   }
   if (o.writeBaseline) {
-    writeJson(o.writeBaseline, baselineFrom(suites, `recorded ${startedAt.toISOString()} with: npm run conformance -- ${argv.join(' ')}`));
+    writeJson(
+      o.writeBaseline,
+      baselineFrom(
+        suites,
+        `recorded ${startedAt.toISOString()} with: npm run conformance -- ${argv.join(' ')}`,
+      ),
+    );
     write(`wrote baseline ${o.writeBaseline}`);
   }
   let exitCode = 0;
@@ -493,8 +539,10 @@ export async function main(argv: readonly string[], write: (line: string) => voi
       write(`error: cannot read baseline: ${(e as Error).message}`);
       return 2;
     }
-    for (const r of check.regressions) write(`REGRESSION ${r.suite}: ${r.actual} passed, baseline ${r.baseline}`);
-    for (const r of check.improvements) write(`improved ${r.suite}: ${r.actual} passed, baseline ${r.baseline} (update the baseline)`);
+    for (const r of check.regressions)
+      write(`REGRESSION ${r.suite}: ${r.actual} passed, baseline ${r.baseline}`);
+    for (const r of check.improvements)
+      write(`improved ${r.suite}: ${r.actual} passed, baseline ${r.baseline} (update the baseline)`);
     for (const s of check.notRun) write(`note: baseline suite ${s} was not run`);
     if (check.regressions.length > 0) exitCode = 1;
     else write(`baseline ${o.baseline}: no regressions`);

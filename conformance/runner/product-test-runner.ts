@@ -14,8 +14,9 @@
  *   - every table the SQL references must resolve: `tpch.tiny.*` (catalog `tpch`, Trino's default
  *     configuration: simplified names, DOUBLE money), `tpch.sf1.*` with `--product-sf1`, or an unqualified
  *     TPC-H table (the hive emulation). `SHOW SCHEMAS FROM tpch`, `SHOW TABLES FROM tpch.tiny` and
- *     `DESCRIBE <table>` resolve the same way. The `system` / `jmx` catalogs, `SHOW CATALOGS`, `SHOW
- *     FUNCTIONS` and `SHOW SESSION` describe the product-test cluster itself and are unavailable.
+ *     `DESCRIBE <table>` resolve the same way. The `system` catalog (Trino's built-in catalog, always present)
+ *     and `SHOW FUNCTIONS` are available; `SHOW CATALOGS`, `SHOW SESSION`, `SHOW SCHEMAS` of the session
+ *     catalog and other connectors (`jmx`, `postgresql`, …) describe the product-test cluster and are not.
  *
  * Comparison follows tempto: `types:` (when given) must match the columns' JDBC types; values compare by
  * type (value-compare.ts `temptoValueMatches`); `ignoreOrder` compares rows as multisets; `ignoreExcessRows`
@@ -26,7 +27,14 @@ import { listProductTestCases, type ProductTestCase } from '../product-tests-rea
 import { substituteProductTestPlaceholders } from '../corpus-sql';
 import { parseStatement } from '../../src/sql';
 import type { SqlType } from '../../src/types';
-import { closeQuietly, createEngine, runStatement, tpchCatalog, type LocalEngine, type QueryResult } from './engine';
+import {
+  closeQuietly,
+  createEngine,
+  runStatement,
+  tpchCatalog,
+  type LocalEngine,
+  type QueryResult,
+} from './engine';
 import { clip, errorFailure, failure, type UnitOutcome } from './results';
 import { describeValue, temptoValueMatches } from './value-compare';
 import { columnType } from './value-render';
@@ -64,10 +72,17 @@ export function productTestFileName(c: ProductTestCase): string {
 }
 
 export function listProductTests(options: ProductTestOptions = {}): SelectedCase[] {
-  return listProductTestCases(options.root).map((testCase) => ({ testCase, availability: classifyCase(testCase, options) }));
+  return listProductTestCases(options.root).map((testCase) => ({
+    testCase,
+    availability: classifyCase(testCase, options),
+  }));
 }
 
-const unavailable = (reason: string): Availability => ({ runnable: false, reason: `data unavailable: ${reason}`, unavailable: true });
+const unavailable = (reason: string): Availability => ({
+  runnable: false,
+  reason: `data unavailable: ${reason}`,
+  unavailable: true,
+});
 
 /** Decides whether a case can run here (see the module comment). */
 export function classifyCase(c: ProductTestCase, options: ProductTestOptions = {}): Availability {
@@ -78,7 +93,8 @@ export function classifyCase(c: ProductTestCase, options: ProductTestOptions = {
     const name = entry.toLowerCase();
     if (name.includes('|')) return unavailable(`mutable table ${entry}`);
     if (!TPCH_TABLE_NAMES.has(name)) return unavailable(`table ${entry}`);
-    if (!FIXED_TABLES.has(name) && !options.sf1) return unavailable(`hive TPC-H table ${name} needs SF1 (--product-sf1)`);
+    if (!FIXED_TABLES.has(name) && !options.sf1)
+      return unavailable(`hive TPC-H table ${name} needs SF1 (--product-sf1)`);
   }
   for (const sql of c.statements) {
     const problem = sqlAvailability(substituteProductTestPlaceholders(sql), options);
@@ -107,18 +123,22 @@ function sqlAvailability(sql: string, options: ProductTestOptions): string | und
   }
   switch (statement.kind) {
     case 'ShowCatalogs':
-    case 'ShowFunctions':
     case 'ShowSession':
       return `${statement.kind} describes the product-test cluster`;
+    case 'ShowFunctions':
+      return undefined; // Trino's function list: the same everywhere
     case 'ShowSchemas': {
       const catalog = (statement.catalog as { value: string } | undefined)?.value.toLowerCase();
-      return catalog === 'tpch' ? undefined : `schemas of catalog ${catalog ?? '(session)'}`;
+      return catalog === 'tpch' || catalog === 'system'
+        ? undefined
+        : `schemas of catalog ${catalog ?? '(session)'}`;
     }
     case 'ShowTables': {
       const parts = qualifiedParts(statement.schema);
-      return parts.length === 2 && parts[0] === 'tpch' && tpchSchemaOk(parts[1], options)
-        ? undefined
-        : `tables of schema ${parts.join('.') || '(session)'}`;
+      const ok =
+        parts.length === 2 &&
+        ((parts[0] === 'tpch' && tpchSchemaOk(parts[1], options)) || parts[0] === 'system');
+      return ok ? undefined : `tables of schema ${parts.join('.') || '(session)'}`;
     }
     default:
       break;
@@ -149,14 +169,17 @@ function tableProblem(parts: string[], options: ProductTestOptions): string | un
   const name = parts.join('.');
   if (parts.length === 3) {
     const [catalog, schema, table] = parts;
+    if (catalog === 'system') return undefined; // Trino's built-in catalog: the engine always has it
     if (catalog !== 'tpch') return `catalog ${catalog} (${name})`;
-    if (!tpchSchemaOk(schema, options)) return `tpch schema ${schema}${schema === 'sf1' ? ' (--product-sf1)' : ''}`;
+    if (!tpchSchemaOk(schema, options))
+      return `tpch schema ${schema}${schema === 'sf1' ? ' (--product-sf1)' : ''}`;
     return TPCH_TABLE_NAMES.has(table) ? undefined : `table ${name}`;
   }
   if (parts.length === 1) {
     const table = parts[0];
     if (!TPCH_TABLE_NAMES.has(table)) return `table ${table}`;
-    if (!FIXED_TABLES.has(table) && !options.sf1) return `hive TPC-H table ${table} needs SF1 (--product-sf1)`;
+    if (!FIXED_TABLES.has(table) && !options.sf1)
+      return `hive TPC-H table ${table} needs SF1 (--product-sf1)`;
     return undefined;
   }
   return `table ${name}`;
@@ -272,7 +295,14 @@ export async function runProductTestCases(
       try {
         emit(await runCase(engine, c, base, options.timeoutMs));
       } catch (e) {
-        emit({ ...base, ...failure('internal-error', `runner exception: ${(e as Error).name}`, String((e as Error).stack ?? e)) });
+        emit({
+          ...base,
+          ...failure(
+            'internal-error',
+            `runner exception: ${(e as Error).name}`,
+            String((e as Error).stack ?? e),
+          ),
+        });
       }
     }
   } finally {
@@ -313,7 +343,11 @@ export function compareTempto(
     if (want.length !== actualTypes.length || want.some((t, k) => t !== actualTypes[k])) {
       return {
         ...base,
-        ...failure('type-mismatch', 'column types differ', `expected ${want.join('|')}, got ${actualTypes.join('|')}`),
+        ...failure(
+          'type-mismatch',
+          'column types differ',
+          `expected ${want.join('|')}, got ${actualTypes.join('|')}`,
+        ),
       };
     }
   }
@@ -332,7 +366,9 @@ export function compareTempto(
   const rowMatches = (actual: readonly unknown[], want: readonly string[]): boolean =>
     want.every((text, k) => temptoValueMatches(actual[k], types[k], text, { trimValues: opts.trimValues }));
   const show = (row: readonly unknown[]): string => row.map((v, k) => describeValue(v, types[k])).join('|');
-  const countOk = opts.ignoreExcessRows ? rows.length >= expected.rows.length : rows.length === expected.rows.length;
+  const countOk = opts.ignoreExcessRows
+    ? rows.length >= expected.rows.length
+    : rows.length === expected.rows.length;
   if (!countOk) {
     return {
       ...base,
@@ -351,7 +387,11 @@ export function compareTempto(
       if (k < 0) {
         return {
           ...base,
-          ...failure('wrong-result', 'wrong result', `no result row matches expected row ${r + 1}: ${clip(expected.rows[r].join('|'), 150)}`),
+          ...failure(
+            'wrong-result',
+            'wrong result',
+            `no result row matches expected row ${r + 1}: ${clip(expected.rows[r].join('|'), 150)}`,
+          ),
         };
       }
       used[k] = true;

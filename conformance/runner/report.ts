@@ -53,12 +53,16 @@ export function formatFileLine(r: FileResult): string {
 export function formatFailures(r: FileResult, max = 20): string[] {
   const out: string[] = [];
   for (const f of r.failures.slice(0, max)) {
-    out.push(`    ${f.line !== undefined ? `line ${f.line}: ` : ''}[${f.category}] ${f.reason ?? ''}${f.detail && f.detail !== f.reason ? ` — ${f.detail}` : ''}`);
+    out.push(
+      `    ${f.line !== undefined ? `line ${f.line}: ` : ''}[${f.category}] ${f.reason ?? ''}${f.detail && f.detail !== f.reason ? ` — ${f.detail}` : ''}`,
+    );
     if (f.sql) out.push(`      ${f.sql}`);
   }
   if (r.failures.length > max) out.push(`    … ${r.failures.length - max} more failures`);
   for (const m of r.mismatchedMessages.slice(0, 5)) {
-    out.push(`    error message mismatch${m.line !== undefined ? ` at line ${m.line}` : ''}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
+    out.push(
+      `    error message mismatch${m.line !== undefined ? ` at line ${m.line}` : ''}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`,
+    );
   }
   return out;
 }
@@ -153,7 +157,7 @@ export function formatSuiteLine(s: SuiteSummary): string {
   if (s.emulated > 0) extras.push(`${s.emulated} emulated`);
   if (s.messageMismatches > 0) extras.push(`${s.messageMismatches} error-message mismatches`);
   return (
-    `${s.suite.padEnd(18)} ${String(s.passed).padStart(6)}/${String(s.applicable).padEnd(6)} ${percent(s.passRate).padStart(6)}` +
+    `${s.suite.padEnd(26)} ${String(s.passed).padStart(6)}/${String(s.applicable).padEnd(6)} ${percent(s.passRate).padStart(6)}` +
     `  files ${s.filesPassed}/${s.files} pass  (${extras.join(', ')})`
   );
 }
@@ -175,7 +179,16 @@ export function failureGroups(results: readonly FileResult[]): FailureGroup[] {
   for (const r of results) {
     for (const f of r.failures) add(f, r.file);
     if (r.error !== undefined) {
-      add({ unit: -1, group: r.file, status: 'failed', category: 'error', reason: `file error: ${r.error.split('\n')[0].slice(0, 120)}` }, r.file);
+      add(
+        {
+          unit: -1,
+          group: r.file,
+          status: 'failed',
+          category: 'error',
+          reason: `file error: ${r.error.split('\n')[0].slice(0, 120)}`,
+        },
+        r.file,
+      );
     }
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
@@ -184,7 +197,9 @@ export function failureGroups(results: readonly FileResult[]): FailureGroup[] {
 export function formatFailureGroups(groups: readonly FailureGroup[], top: number): string[] {
   return groups
     .slice(0, top)
-    .map((g) => `${String(g.count).padStart(6)}  [${g.category}] ${g.reason}   e.g. ${g.examples.join(', ')}`);
+    .map(
+      (g) => `${String(g.count).padStart(6)}  [${g.category}] ${g.reason}   e.g. ${g.examples.join(', ')}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -249,7 +264,8 @@ export function readBaseline(file: string): Baseline {
     throw new Error(`${file}: not a baseline file (expected {"suites": {"<suite>": {"passed": N}}})`);
   }
   for (const [name, entry] of Object.entries(data.suites)) {
-    if (!entry || typeof entry.passed !== 'number') throw new Error(`${file}: suite ${name} has no numeric "passed"`);
+    if (!entry || typeof entry.passed !== 'number')
+      throw new Error(`${file}: suite ${name} has no numeric "passed"`);
   }
   return data as Baseline;
 }
@@ -273,7 +289,8 @@ export function checkBaseline(suites: readonly SuiteSummary[], baseline: Baselin
       continue;
     }
     if (s.passed < entry.passed) check.regressions.push({ suite, baseline: entry.passed, actual: s.passed });
-    else if (s.passed > entry.passed) check.improvements.push({ suite, baseline: entry.passed, actual: s.passed });
+    else if (s.passed > entry.passed)
+      check.improvements.push({ suite, baseline: entry.passed, actual: s.passed });
   }
   return check;
 }

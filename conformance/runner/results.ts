@@ -151,7 +151,9 @@ export function failure(
 }
 
 /** The failure for an engine error (INTERNAL → internal-error, TIMEOUT → timeout). */
-export function errorFailure(error: SqlError): Pick<UnitOutcome, 'status' | 'category' | 'reason' | 'detail'> {
+export function errorFailure(
+  error: SqlError,
+): Pick<UnitOutcome, 'status' | 'category' | 'reason' | 'detail'> {
   const category: FailureCategory =
     error.code === 'INTERNAL' ? 'internal-error' : error.code === 'TIMEOUT' ? 'timeout' : 'error';
   return failure(category, category === 'timeout' ? 'timeout' : errorReason(error), clip(error.message, 500));

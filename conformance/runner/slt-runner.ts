@@ -113,7 +113,10 @@ export async function runSltFile(filePath: string, options: SltRunOptions = {}):
   try {
     file = readSltFile(filePath);
   } catch (e) {
-    const r = emptyFileResult(options.suite ?? 'sqllogictest', options.displayName ?? corpusDisplayName(filePath));
+    const r = emptyFileResult(
+      options.suite ?? 'sqllogictest',
+      options.displayName ?? corpusDisplayName(filePath),
+    );
     r.error = `cannot read file: ${(e as Error).message}`;
     return r;
   }
@@ -247,7 +250,11 @@ export async function runSltRecords(file: SltFile, options: SltRunOptions = {}):
         outcome = {
           ...base,
           sql: clip(record.sql),
-          ...failure('internal-error', `runner exception: ${(e as Error).name}`, String((e as Error).stack ?? e)),
+          ...failure(
+            'internal-error',
+            `runner exception: ${(e as Error).name}`,
+            String((e as Error).stack ?? e),
+          ),
         };
       }
       emit(outcome);
@@ -299,7 +306,9 @@ function applyControl(record: SltRecord, state: RunState, duck: boolean): void {
   }
 }
 
-function settingOf(record: SltStatementRecord | SltQueryRecord): ReturnType<typeof settingEffect> | undefined {
+function settingOf(
+  record: SltStatementRecord | SltQueryRecord,
+): ReturnType<typeof settingEffect> | undefined {
   if (record.kind !== 'statement') return undefined;
   const statements = safeSplit(record.sql);
   if (statements.length !== 1) return undefined;
@@ -327,20 +336,33 @@ function safeSplit(sql: string): string[] {
 type Execute = (sql: string) => Promise<{ outcome: SqlOutcome; emulated?: string }>;
 type Base = Pick<UnitOutcome, 'unit' | 'group' | 'line' | 'sql'>;
 
-async function runStatementRecord(record: SltStatementRecord, base: Base, execute: Execute): Promise<UnitOutcome> {
+async function runStatementRecord(
+  record: SltStatementRecord,
+  base: Base,
+  execute: Execute,
+): Promise<UnitOutcome> {
   const { outcome, emulated } = await execute(record.sql);
   const withSql = { ...base, sql: clip(record.sql) };
   const em = emulated ? { emulated } : {};
   if (record.expect === 'maybe') return { ...base, status: 'passed', ...em };
   if (record.expect === 'ok') {
-    return outcome.ok ? { ...base, status: 'passed', ...em } : { ...withSql, ...em, ...errorFailure(outcome.error) };
+    return outcome.ok
+      ? { ...base, status: 'passed', ...em }
+      : { ...withSql, ...em, ...errorFailure(outcome.error) };
   }
   // statement error
-  if (outcome.ok) return { ...withSql, ...em, ...failure('unexpected-success', 'expected an error, statement succeeded') };
+  if (outcome.ok)
+    return { ...withSql, ...em, ...failure('unexpected-success', 'expected an error, statement succeeded') };
   if (outcome.error.code === 'TIMEOUT') return { ...withSql, ...errorFailure(outcome.error) };
   const passed: UnitOutcome = { ...base, status: 'passed', ...em };
-  if (record.expectedError !== undefined && !errorMessageMatches(outcome.error.message, record.expectedError)) {
-    passed.messageMismatch = { expected: clip(record.expectedError, 200), actual: clip(outcome.error.message, 200) };
+  if (
+    record.expectedError !== undefined &&
+    !errorMessageMatches(outcome.error.message, record.expectedError)
+  ) {
+    passed.messageMismatch = {
+      expected: clip(record.expectedError, 200),
+      actual: clip(outcome.error.message, 200),
+    };
   }
   return passed;
 }
@@ -372,7 +394,11 @@ async function runQueryRecord(
   if (columns.length !== width) {
     return {
       ...withSql,
-      ...failure('column-count', 'wrong number of columns', `expected ${width} columns, got ${columns.length}`),
+      ...failure(
+        'column-count',
+        'wrong number of columns',
+        `expected ${width} columns, got ${columns.length}`,
+      ),
     };
   }
   const types = columns.map((c) => columnType(c.type));
@@ -444,12 +470,7 @@ function compareValueLists(
   return { ...base, status: 'passed' };
 }
 
-function compareDuckdb(
-  record: SltQueryRecord,
-  base: Base,
-  rows: unknown[][],
-  types: SqlType[],
-): UnitOutcome {
+function compareDuckdb(record: SltQueryRecord, base: Base, rows: unknown[][], types: SqlType[]): UnitOutcome {
   const width = types.length;
   // Render, keeping each rendered value's source so numeric fallbacks can see the raw value.
   const renderedRows: Cell[][] = rows.map((row) =>
@@ -487,7 +508,8 @@ function compareDuckdb(
   }
   const lines = 'rows' in e ? e.rows.map((r) => r.join('\t')) : 'values' in e ? e.values : [];
   // DuckDB's layout rule: row-wise when the line count equals the row count (several columns) or all lines hold a TAB.
-  const rowWise = (width > 1 && lines.length === rows.length) || (lines.length > 0 && lines.every((l) => l.includes('\t')));
+  const rowWise =
+    (width > 1 && lines.length === rows.length) || (lines.length > 0 && lines.every((l) => l.includes('\t')));
   let expected: string[];
   if (rowWise) {
     expected = [];
@@ -496,7 +518,11 @@ function compareDuckdb(
       if (parts.length !== width) {
         return {
           ...base,
-          ...failure('column-count', 'wrong number of columns', `expected row ${k + 1} has ${parts.length} values, result has ${width} columns`),
+          ...failure(
+            'column-count',
+            'wrong number of columns',
+            `expected row ${k + 1} has ${parts.length} values, result has ${width} columns`,
+          ),
         };
       }
       expected.push(...parts);
@@ -505,7 +531,11 @@ function compareDuckdb(
     if (width === 0 || lines.length % width !== 0) {
       return {
         ...base,
-        ...failure('column-count', 'wrong number of columns', `${lines.length} expected values do not divide into ${width} columns`),
+        ...failure(
+          'column-count',
+          'wrong number of columns',
+          `${lines.length} expected values do not divide into ${width} columns`,
+        ),
       };
     }
     expected = lines;

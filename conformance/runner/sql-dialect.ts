@@ -17,7 +17,8 @@
 import type { LocalEngine, SqlOutcome } from './engine';
 import { runStatement } from './engine';
 
-const CREATE_INDEX = /^\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+(IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[^\s(]+)\s+ON\s+("(?:[^"]|"")+"|[^\s(]+)\s*\(/is;
+const CREATE_INDEX =
+  /^\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+(IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[^\s(]+)\s+ON\s+("(?:[^"]|"")+"|[^\s(]+)\s*\(/is;
 const DROP_INDEX = /^\s*DROP\s+INDEX\s+(IF\s+EXISTS\s+)?("(?:[^"]|"")+"|[^\s;]+)\s*;?\s*$/is;
 const DROP_TABLE = /^\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?("(?:[^"]|"")+"|[^\s;]+)\s*;?\s*$/is;
 
@@ -59,12 +60,18 @@ export class IndexEmulator {
       if (!exists.ok) return { outcome: exists, emulated: 'CREATE INDEX emulated: table check failed' };
       if (this.indexes.has(name) && !ifNotExists) {
         return {
-          outcome: { ok: false, error: { code: 'ALREADY_EXISTS', message: `index ${name} already exists (emulated)` } },
+          outcome: {
+            ok: false,
+            error: { code: 'ALREADY_EXISTS', message: `index ${name} already exists (emulated)` },
+          },
           emulated: 'CREATE INDEX emulated: duplicate name',
         };
       }
       this.indexes.set(name, simpleName(tableText));
-      return { outcome: { ok: true, result: { columns: [], rows: [] } }, emulated: 'CREATE INDEX emulated (no-op)' };
+      return {
+        outcome: { ok: true, result: { columns: [], rows: [] } },
+        emulated: 'CREATE INDEX emulated (no-op)',
+      };
     }
     if (drop) {
       const [, ifExists, indexText] = drop;
@@ -73,7 +80,10 @@ export class IndexEmulator {
         return { outcome: { ok: true, result: { columns: [], rows: [] } }, emulated: 'DROP INDEX emulated' };
       }
       return {
-        outcome: { ok: false, error: { code: 'NOT_FOUND', message: `index ${name} does not exist (emulated)` } },
+        outcome: {
+          ok: false,
+          error: { code: 'NOT_FOUND', message: `index ${name} does not exist (emulated)` },
+        },
         emulated: 'DROP INDEX emulated: unknown index',
       };
     }
@@ -98,7 +108,8 @@ export type SettingEffect =
   /** Changes results in other ways: later queries and expected-error statements are skipped. */
   | { kind: 'results'; name: string };
 
-const SETTING = /^\s*(SET|RESET|PRAGMA)\b\s*(?:(?:SESSION|GLOBAL|LOCAL)\s+)?([A-Za-z_][\w.]*)\s*(?:(?:=|TO)\s*(.*?))?\s*;?\s*$/is;
+const SETTING =
+  /^\s*(SET|RESET|PRAGMA)\b\s*(?:(?:SESSION|GLOBAL|LOCAL)\s+)?([A-Za-z_][\w.]*)\s*(?:(?:=|TO)\s*(.*?))?\s*;?\s*$/is;
 
 /** Settings known to change query results (others are treated as execution tuning). */
 const RESULT_SETTINGS: ReadonlySet<string> = new Set([
@@ -125,15 +136,21 @@ export function settingEffect(sql: string): SettingEffect {
   const verb = m[1].toUpperCase();
   const name = m[2].toLowerCase();
   // Trino's own `SET SESSION x = y` / `RESET SESSION x` are real statements: leave them to the engine.
-  if ((verb === 'SET' || verb === 'RESET') && /^\s*(SET|RESET)\s+SESSION\b/i.test(sql)) return { kind: 'none' };
+  if ((verb === 'SET' || verb === 'RESET') && /^\s*(SET|RESET)\s+SESSION\b/i.test(sql))
+    return { kind: 'none' };
   const value = (m[3] ?? '').replace(/^'|'$/g, '').toLowerCase();
   if (name === 'default_null_order' || name === 'null_order') {
     // DuckDB's default (and Trino's): NULLS LAST for ascending and descending keys.
-    return verb === 'RESET' || value === 'nulls_last' ? { kind: 'ignore', name } : { kind: 'null-order', name };
+    return verb === 'RESET' || value === 'nulls_last'
+      ? { kind: 'ignore', name }
+      : { kind: 'null-order', name };
   }
   if (name === 'default_order') {
-    return verb === 'RESET' || value === 'asc' || value === 'ascending' ? { kind: 'ignore', name } : { kind: 'results', name };
+    return verb === 'RESET' || value === 'asc' || value === 'ascending'
+      ? { kind: 'ignore', name }
+      : { kind: 'results', name };
   }
-  if (RESULT_SETTINGS.has(name)) return verb === 'RESET' ? { kind: 'ignore', name } : { kind: 'results', name };
+  if (RESULT_SETTINGS.has(name))
+    return verb === 'RESET' ? { kind: 'ignore', name } : { kind: 'results', name };
   return { kind: 'ignore', name };
 }

@@ -5,7 +5,8 @@
  * Query texts (`--tpch-queries`):
  *   - `benchmark` (default): `tpch/trino-benchmark-queries` — Trino's own benchmark queries, Trino dialect,
  *     simplified column names (`l.returnflag`), i.e. the default tpch catalog configuration; placeholders
- *     become `"tpch"."tiny"."lineitem"` (`${scale}` in q11 becomes the scale factor).
+ *     become `"tpch"."tiny"."lineitem"`. `${scale}` (q11's FRACTION = 0.0001 / SF) becomes 1, because the
+ *     answer files were computed with FRACTION 0.0001 at every scale factor (as trinodb-tpch's q11 has it).
  *   - `trinodb`: `tpch/trinodb-tpch/queries` (the io.trino.tpch generator's queries). These use the
  *     STANDARD column names (`l_returnflag`) and unqualified tables, so the `tpch` catalog is configured with
  *     `tpch.column-naming=STANDARD` and the session schema is the scale factor's. q15 creates a view first.
@@ -18,9 +19,21 @@
  * rounded half-up to the column's scale when the answer has more digits: Trino's avg over a decimal keeps
  * the scale), doubles within 1e-9 relative, dates / strings as text.
  */
-import { readTpchAnswer, readTpchQuery, substituteBenchmarkPlaceholders, TPCH_QUERY_NUMBERS } from '../tpch-answers';
+import {
+  readTpchAnswer,
+  readTpchQuery,
+  substituteBenchmarkPlaceholders,
+  TPCH_QUERY_NUMBERS,
+} from '../tpch-answers';
 import { splitSqlStatements } from '../statements';
-import { closeQuietly, createEngine, runStatement, tpchCatalog, type LocalEngine, type QueryResult } from './engine';
+import {
+  closeQuietly,
+  createEngine,
+  runStatement,
+  tpchCatalog,
+  type LocalEngine,
+  type QueryResult,
+} from './engine';
 import { clip, errorFailure, failure, type UnitOutcome } from './results';
 import { describeValue, tpchValueMatches } from './value-compare';
 import { columnType } from './value-render';
@@ -66,7 +79,13 @@ export function tpchQueryCases(options: TpchOptions = {}): TpchQueryCase[] {
       return { query: q, name: `tpch/trinodb-tpch/queries/q${q}.sql`, statements: text.statements };
     }
     const text = readTpchQuery('trino-benchmark', q, options.root);
-    const sql = substituteBenchmarkPlaceholders(text.text, { catalog: 'tpch', schema: tpchSchema(sf), scale: Number(sf) });
+    // `${scale}` only occurs in q11 (`* 0.0001 / ${scale}`, the spec's FRACTION = 0.0001 / SF). The answers
+    // (dbgen-answers, like trinodb-tpch's q11) were computed with FRACTION 0.0001, so the scale is 1 here.
+    const sql = substituteBenchmarkPlaceholders(text.text, {
+      catalog: 'tpch',
+      schema: tpchSchema(sf),
+      scale: 1,
+    });
     return {
       query: q,
       name: `tpch/trino-benchmark-queries/q${String(q).padStart(2, '0')}.sql`,
@@ -121,7 +140,14 @@ export async function runTpchQueries(options: TpchOptions & TpchRunHooks = {}): 
       try {
         emit(await runTpchCase(engine, c, base, options));
       } catch (e) {
-        emit({ ...base, ...failure('internal-error', `runner exception: ${(e as Error).name}`, String((e as Error).stack ?? e)) });
+        emit({
+          ...base,
+          ...failure(
+            'internal-error',
+            `runner exception: ${(e as Error).name}`,
+            String((e as Error).stack ?? e),
+          ),
+        });
       }
     }
   } finally {
@@ -158,13 +184,21 @@ export function compareTpch(
   if (types.length !== answerColumns.length) {
     return {
       ...base,
-      ...failure('column-count', 'wrong number of columns', `expected ${answerColumns.length} columns, got ${types.length}`),
+      ...failure(
+        'column-count',
+        'wrong number of columns',
+        `expected ${answerColumns.length} columns, got ${types.length}`,
+      ),
     };
   }
   if (result.rows.length !== answerRows.length) {
     return {
       ...base,
-      ...failure('wrong-row-count', 'wrong row count', `expected ${answerRows.length} rows, got ${result.rows.length}`),
+      ...failure(
+        'wrong-row-count',
+        'wrong row count',
+        `expected ${answerRows.length} rows, got ${result.rows.length}`,
+      ),
     };
   }
   for (let r = 0; r < answerRows.length; r++) {

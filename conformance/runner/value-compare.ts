@@ -8,13 +8,7 @@
  *   - {@link tpchValueMatches}: TPC-H answers (exact for integers and decimals, 1e-9 relative for doubles);
  *   - {@link temptoValueMatches}: Trino product test `.result` files (tempto compares typed values).
  */
-import {
-  decimalToString,
-  formatValue,
-  padChar,
-  type DecimalValue,
-  type SqlType,
-} from '../../src/types';
+import { decimalToString, formatValue, padChar, type DecimalValue, type SqlType } from '../../src/types';
 import { displayValue } from './value-render';
 
 /** An exact decimal number: unscaled / 10^scale. */
@@ -69,7 +63,9 @@ export function exactOf(value: unknown, type: SqlType): ExactDecimal | undefined
     case 'smallint':
     case 'integer':
     case 'bigint':
-      return typeof value === 'bigint' || typeof value === 'number' ? { unscaled: BigInt(value), scale: 0 } : undefined;
+      return typeof value === 'bigint' || typeof value === 'number'
+        ? { unscaled: BigInt(value), scale: 0 }
+        : undefined;
     case 'decimal':
       return { unscaled: BigInt(value as DecimalValue), scale: type.scale };
     default:
@@ -78,7 +74,9 @@ export function exactOf(value: unknown, type: SqlType): ExactDecimal | undefined
 }
 
 export function isIntegral(type: SqlType): boolean {
-  return type.kind === 'tinyint' || type.kind === 'smallint' || type.kind === 'integer' || type.kind === 'bigint';
+  return (
+    type.kind === 'tinyint' || type.kind === 'smallint' || type.kind === 'integer' || type.kind === 'bigint'
+  );
 }
 
 export function isFloating(type: SqlType): boolean {
@@ -146,14 +144,20 @@ export function duckdbValueMatches(value: unknown, type: SqlType, expected: stri
  *   - double / real: within `relative` (default 1e-9) of the answer;
  *   - char: trailing spaces ignored; other types: the value's text (CAST to varchar) equals the answer.
  */
-export function tpchValueMatches(value: unknown, type: SqlType, expected: string | null, relative = 1e-9): boolean {
+export function tpchValueMatches(
+  value: unknown,
+  type: SqlType,
+  expected: string | null,
+  relative = 1e-9,
+): boolean {
   if (expected === null) return value === null || value === undefined;
   if (value === null || value === undefined) return false;
   if (isIntegral(type) || type.kind === 'decimal') {
     const actual = exactOf(value, type)!;
     const e = parseExactDecimal(expected);
     if (!e) return false;
-    if (type.kind === 'decimal' && e.scale > type.scale) return exactEquals(actual, roundHalfUp(e, type.scale));
+    if (type.kind === 'decimal' && e.scale > type.scale)
+      return exactEquals(actual, roundHalfUp(e, type.scale));
     return exactEquals(actual, e);
   }
   if (isFloating(type)) {
@@ -197,7 +201,12 @@ export function temptoValueMatches(
   else text = displayValue(value, type);
   if (options.trimValues) text = text.trim();
   if (text === expected) return true;
-  if (type.kind === 'timestamp' || type.kind === 'timestamp_tz' || type.kind === 'time' || type.kind === 'time_tz') {
+  if (
+    type.kind === 'timestamp' ||
+    type.kind === 'timestamp_tz' ||
+    type.kind === 'time' ||
+    type.kind === 'time_tz'
+  ) {
     return stripZeroFraction(text) === stripZeroFraction(expected);
   }
   return false;
@@ -214,7 +223,12 @@ export function describeValue(value: unknown, type: SqlType): string {
   if (value === null || value === undefined) return 'NULL';
   if (type.kind === 'decimal') return decimalToString(value as DecimalValue, type.scale);
   try {
-    const text = type.kind === 'unknown' ? String(value) : type.kind === 'varchar' ? (value as string) : formatValue(value, type);
+    const text =
+      type.kind === 'unknown'
+        ? String(value)
+        : type.kind === 'varchar'
+          ? (value as string)
+          : formatValue(value, type);
     return /^\s|\s$/.test(text) || text === '' ? JSON.stringify(text) : text;
   } catch {
     return displayValue(value, type);

@@ -84,9 +84,12 @@ export function displayValue(value: unknown, type: SqlType): string {
 
 function fallbackText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
   try {
-    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);
+    return (
+      JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value)
+    );
   } catch {
     return String(value);
   }
@@ -136,7 +139,11 @@ export function renderSqliteValue(value: unknown, typeChar: string, type: SqlTyp
 }
 
 /** Renders a whole result row-major for a SQLite-format type string. */
-export function renderSqliteRows(rows: readonly unknown[][], types: string, columnTypes: readonly SqlType[]): string[] {
+export function renderSqliteRows(
+  rows: readonly unknown[][],
+  types: string,
+  columnTypes: readonly SqlType[],
+): string[] {
   const out: string[] = [];
   for (const row of rows) {
     for (let c = 0; c < types.length; c++) out.push(renderSqliteValue(row[c], types[c], columnTypes[c]));
@@ -200,13 +207,16 @@ export function renderDuckdbValue(value: unknown, type: SqlType): string {
     case 'timestamp_tz':
     case 'time':
     case 'time_tz':
-      text = displayValue(value, type).replace(/(\d\d:\d\d:\d\d)\.(\d*?)0+(?=$|\D)/, (_m, hms: string, frac: string) =>
-        frac === '' ? hms : `${hms}.${frac}`,
+      text = displayValue(value, type).replace(
+        /(\d\d:\d\d:\d\d)\.(\d*?)0+(?=$|\D)/,
+        (_m, hms: string, frac: string) => (frac === '' ? hms : `${hms}.${frac}`),
       );
       break;
     case 'varbinary':
       text = Array.from(value as Uint8Array, (b) =>
-        b >= 0x20 && b <= 0x7e && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`,
+        b >= 0x20 && b <= 0x7e && b !== 0x5c
+          ? String.fromCharCode(b)
+          : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`,
       ).join('');
       break;
     case 'varchar':
@@ -232,6 +242,7 @@ export function duckdbDoubleText(x: number): string {
 /** Renders a whole result row-major, DuckDB style. */
 export function renderDuckdbRows(rows: readonly unknown[][], columnTypes: readonly SqlType[]): string[] {
   const out: string[] = [];
-  for (const row of rows) for (let c = 0; c < columnTypes.length; c++) out.push(renderDuckdbValue(row[c], columnTypes[c]));
+  for (const row of rows)
+    for (let c = 0; c < columnTypes.length; c++) out.push(renderDuckdbValue(row[c], columnTypes[c]));
   return out;
 }

@@ -4,6 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runJobIsolated, runPool } from '../../../conformance/runner/isolation';
 import { runJobInProcess } from '../../../conformance/runner/jobs';
+import { corpusPath } from '../../../conformance/corpus-paths';
+import { parseSlt } from '../../../conformance/slt-reader';
+import { prng } from '../helpers';
 
 let dir: string;
 beforeAll(() => {
@@ -86,3 +89,53 @@ test('runPool keeps input order and bounds concurrency', async () => {
   expect(out).toEqual([0, 1, 2, 3]);
   expect(peak).toBe(2);
 });
+
+test('garbled SQL never crashes the runner: every record is counted', async () => {
+  // The first records of a real corpus file with characters of their SQL deleted, duplicated or replaced.
+  const source = fs
+    .readFileSync(corpusPath('sqllogictest', 'sqlite', 'select1.test'), 'utf8')
+    .split(/\n\n+/)
+    .slice(0, 80);
+  const random = prng(20261124);
+  const noise = '(),\'*+-/%<>=;0123456789 abcdeSELECTFROMWHERE"\\\u00e9\u0000';
+  const garbled = source.map((record) => {
+    const lines = record.split('\n');
+    const head = lines.findIndex((l) => l.startsWith('statement') || l.startsWith('query'));
+    if (head < 0) return record;
+    const sep = lines.indexOf('----');
+    const end = sep < 0 ? lines.length : sep;
+    for (let k = head + 1; k < end; k++) {
+      let s = lines[k];
+      for (let n = 0; n < 2; n++) {
+        const at = Math.floor(random() * (s.length + 1));
+        const op = random();
+        if (op < 0.33) s = s.slice(0, at) + s.slice(at + 1);
+        else if (op < 0.66) s = s.slice(0, at) + noise[Math.floor(random() * noise.length)] + s.slice(at);
+        else s = s.slice(0, at) + s.slice(at, at + 5) + s.slice(at);
+      }
+      lines[k] = s.trim() === '' || s.startsWith('#') ? 'x' : s;
+    }
+    return lines.join('\n');
+  });
+  const text = garbled.join('\n\n') + '\n';
+  const units = parseSlt(text).filter((r) => r.kind === 'statement' || r.kind === 'query').length;
+  const file = fixture('garbled.test', text);
+  const [r] = await runJobIsolated(
+    { kind: 'slt', suite: 'sqlite', path: file, display: 'garbled.test' },
+    { unitTimeoutMs: 5000, jobBudgetMs: 60_000 },
+  );
+  expect(r.error).toBeUndefined();
+  expect(r.records).toBe(units);
+  expect(r.passed + r.failed + r.skipped).toBe(units);
+  for (const f of r.failures)
+    expect([
+      'error',
+      'internal-error',
+      'wrong-result',
+      'wrong-row-count',
+      'column-count',
+      'hash-mismatch',
+      'unexpected-success',
+      'timeout',
+    ]).toContain(f.category);
+}, 60_000);

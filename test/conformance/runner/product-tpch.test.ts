@@ -28,6 +28,9 @@ describe('product test selection', () => {
     expect(classifyCase(byName('tpch_connector/showSchemas'))).toEqual({ runnable: true });
     expect(classifyCase(byName('catalog/describe'))).toEqual({ runnable: true }); // tables: nation
     expect(classifyCase(byName('order_by/orderByExpression'))).toEqual({ runnable: true }); // tpch.tiny.orders in the SQL
+    expect(classifyCase(byName('system/showSystemSchemas'))).toEqual({ runnable: true }); // Trino's system catalog
+    expect(classifyCase(byName('catalog/showColumns'))).toEqual({ runnable: true }); // system.runtime.nodes
+    expect(classifyCase(byName('catalog/showFunctions'))).toEqual({ runnable: true });
   });
   test('SF1 hive tables only with --product-sf1', () => {
     expect(classifyCase(byName('hive_tpch/q01'))).toMatchObject({ runnable: false, unavailable: true });
@@ -38,7 +41,7 @@ describe('product test selection', () => {
     for (const c of [
       tpcds,
       byName('catalog/showCatalogs'),
-      byName('system/showSystemSchemas'),
+      byName('catalog/showSchemas'),
       byName('set_operation/except#except_null'),
     ]) {
       expect(classifyCase(c)).toMatchObject({ runnable: false, unavailable: true });
