@@ -294,7 +294,8 @@ export class QueryPlanner {
     const replacements = new Map<string, RowExpression>();
     let grouped = false;
     let groupKeys: readonly Symbol[] = [];
-    if (spec.groupBy || aggregateCalls.length > 0) {
+    // HAVING without GROUP BY makes the query a global aggregation, as in Trino
+    if (spec.groupBy || aggregateCalls.length > 0 || spec.having) {
       ({
         plan,
         scope,
@@ -1411,6 +1412,97 @@ export class QueryPlanner {
     };
   }
 
+  /**
+   * JOIN … USING (c, …) and NATURAL JOIN: equality on the named (or all common) columns. Each
+   * such column appears once, first, unqualified (the left value, the right one for RIGHT joins,
+   * COALESCE of both for FULL); `t.c` still reaches either side's own column.
+   */
+  private planJoinUsing(
+    j: ast.Join,
+    left: RelationPlan,
+    right: RelationPlan,
+    type: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL',
+    outer?: Scope,
+  ): RelationPlan {
+    const visibleNames = (fields: readonly Field[]) =>
+      fields.filter((f) => !f.hidden && f.name !== undefined).map((f) => f.name!);
+    let names: string[];
+    if (j.criteria?.kind === 'Using') {
+      names = j.criteria.columns.map((c) => c.value.toLowerCase());
+    } else {
+      const rightNames = new Set(visibleNames(right.fields));
+      names = visibleNames(left.fields).filter((n) => rightNames.has(n));
+    }
+    const unique = (fields: readonly Field[], name: string, side: string): Field => {
+      const found = fields.filter((f) => f.name === name && !f.qualifiedOnly);
+      if (found.length === 0)
+        throw new TrinoError(
+          'COLUMN_NOT_FOUND',
+          `Column '${name}' is missing from ${side} side of join`,
+          j.loc,
+        );
+      if (found.length > 1)
+        throw new TrinoError(
+          'AMBIGUOUS_NAME',
+          `Column '${name}' is ambiguous in ${side} side of join`,
+          j.loc,
+        );
+      return found[0];
+    };
+    const analyzer = this.analyzer(new Scope([...left.fields, ...right.fields], outer));
+    const criteria: { left: Symbol; right: Symbol }[] = [];
+    const residual: RowExpression[] = [];
+    const using: Assignment[] = [];
+    for (const name of names) {
+      const l = unique(left.fields, name, 'left');
+      const r = unique(right.fields, name, 'right');
+      const condition = analyzer.comparison(
+        'eq',
+        symbolReference(l.symbol),
+        symbolReference(r.symbol),
+        j.loc,
+      );
+      const pair = equiPair(condition, new Set([l.symbol.name]), new Set([r.symbol.name]));
+      if (pair) criteria.push(pair);
+      else residual.push(condition);
+      const common = commonSuperType(l.symbol.type, r.symbol.type)!;
+      const lv = analyzer.coerce(symbolReference(l.symbol), common);
+      const rv = analyzer.coerce(symbolReference(r.symbol), common);
+      const expression: RowExpression =
+        type === 'RIGHT' ? rv : type === 'FULL' ? { kind: 'coalesce', operands: [lv, rv], type: common } : lv;
+      using.push({ symbol: this.symbol(name, common), expression });
+    }
+    const outputs = [...left.node.outputs, ...right.node.outputs];
+    const join: PlanNode = {
+      kind: 'Join',
+      id: this.id(),
+      type,
+      left: left.node,
+      right: right.node,
+      criteria,
+      ...(residual.length > 0 ? { filter: and(residual) } : {}),
+      outputs,
+    };
+    const assignments = [...using, ...outputs.map((s) => ({ symbol: s, expression: symbolReference(s) }))];
+    const isUsing = (f: Field) => f.name !== undefined && names.includes(f.name) && !f.hidden;
+    const fields: Field[] = [
+      ...using.map((a, i) => ({ name: names[i], symbol: a.symbol })),
+      ...[...left.fields, ...right.fields].map((f) =>
+        isUsing(f) ? { ...f, hidden: true, qualifiedOnly: true } : f,
+      ),
+    ];
+    return {
+      node: {
+        kind: 'Project',
+        id: this.id(),
+        source: join,
+        assignments,
+        outputs: assignments.map((a) => a.symbol),
+      },
+      fields,
+    };
+  }
+
   private async planJoin(j: ast.Join, outer?: Scope): Promise<RelationPlan> {
     const left = await this.planRelation(j.left, outer);
     const right = await this.planRelation(j.right, outer);
@@ -1422,11 +1514,7 @@ export class QueryPlanner {
       condition = this.analyzer(new Scope(fields, outer)).analyze(j.criteria.expression);
       requireBoolean(condition, 'JOIN ON clause', j.criteria.expression.loc);
     } else if (j.criteria) {
-      throw new TrinoError(
-        'NOT_SUPPORTED',
-        `${j.criteria.kind === 'Using' ? 'JOIN USING' : 'NATURAL JOIN'} is not supported yet`,
-        j.loc,
-      );
+      return this.planJoinUsing(j, left, right, type, outer);
     }
     const leftNames = new Set(left.node.outputs.map((s) => s.name));
     const rightNames = new Set(right.node.outputs.map((s) => s.name));

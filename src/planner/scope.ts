@@ -14,6 +14,8 @@ export interface Field {
   readonly name?: string;
   readonly symbol: Symbol;
   readonly hidden?: boolean;
+  /** Reachable only by a qualified name (`t.c`): a JOIN USING column's per-side copy. */
+  readonly qualifiedOnly?: boolean;
 }
 
 export class Scope {
@@ -26,7 +28,12 @@ export class Scope {
   tryResolve(parts: readonly string[], loc?: NodeLocation): Field | undefined {
     const column = parts[parts.length - 1];
     const qualifier = parts.slice(0, -1);
-    const matches = this.fields.filter((f) => f.name === column && matchesQualifier(f.relation, qualifier));
+    const matches = this.fields.filter(
+      (f) =>
+        f.name === column &&
+        matchesQualifier(f.relation, qualifier) &&
+        !(f.qualifiedOnly && qualifier.length === 0),
+    );
     if (matches.length > 1) {
       throw new TrinoError('AMBIGUOUS_NAME', `Column '${parts.join('.')}' is ambiguous`, loc);
     }

@@ -334,3 +334,21 @@ test('a correlated scalar aggregate decorrelates into a left join with the same 
     [3, 0],
   ]);
 });
+
+test('JOIN USING and NATURAL JOIN show each join column once', async () => {
+  const a = "(VALUES (1, 'a1'), (2, 'a2')) a (k, av)";
+  const b = "(VALUES (1, 'b1'), (3, 'b3')) b (k, bv)";
+  const r = await engine.query(`SELECT * FROM ${a} JOIN ${b} USING (k)`);
+  expect(r.columns.map((c) => c.name)).toEqual(['k', 'av', 'bv']);
+  expect(r.rows).toEqual([[1, 'a1', 'b1']]);
+  expect(await rows(`SELECT k, a.k, b.k FROM ${a} FULL JOIN ${b} USING (k) ORDER BY 1`)).toEqual([
+    [1, 1, 1],
+    [2, 2, null],
+    [3, null, 3],
+  ]);
+  expect(await rows(`SELECT * FROM ${a} NATURAL JOIN ${b}`)).toEqual([[1, 'a1', 'b1']]);
+});
+
+test('HAVING without GROUP BY is a global aggregation', async () => {
+  expect(await rows('SELECT 1 FROM (VALUES 1, 2) t (x) HAVING 1 < 2')).toEqual([[1]]);
+});
