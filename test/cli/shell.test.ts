@@ -40,24 +40,40 @@ describe('bin/tessera (built)', () => {
   });
 
   test('--check --execute prints the canonical statement', () => {
-    const r = spawnSync(BIN, ['--check', '--execute', 'select a from t where b in (1,2)'], { encoding: 'utf8' });
+    const r = spawnSync(BIN, ['--check', '--execute', 'select a from t where b in (1,2)'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('SELECT a FROM t WHERE (b IN (1, 2))\n');
   });
 
   test('--execute runs queries on the embedded engine and prints an aligned table', () => {
-    const r = spawnSync(BIN, ['--execute', 'SELECT name, regionkey FROM nation WHERE nationkey < 2 ORDER BY nationkey'], { encoding: 'utf8' });
+    const r = spawnSync(
+      BIN,
+      ['--execute', 'SELECT name, regionkey FROM nation WHERE nationkey < 2 ORDER BY nationkey'],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     // tpch.tiny.nation rows 0 and 1 (dbgen): ALGERIA in region 0, ARGENTINA in region 1
     expect(r.stdout).toBe(
-      ['   name    | regionkey', '-----------+-----------', ' ALGERIA   |         0', ' ARGENTINA |         1', '(2 rows)', '', ''].join('\n'),
+      [
+        '   name    | regionkey',
+        '-----------+-----------',
+        ' ALGERIA   |         0',
+        ' ARGENTINA |         1',
+        '(2 rows)',
+        '',
+        '',
+      ].join('\n'),
     );
   });
 
   test('a failing query reports the error with a caret and exits 1', () => {
     const r = spawnSync(BIN, ['--execute', 'SELECT nope FROM nation'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe("Query failed: line 1:8: Column 'nope' cannot be resolved\nSELECT nope FROM nation\n       ^\n");
+    expect(r.stdout).toBe(
+      "Query failed: line 1:8: Column 'nope' cannot be resolved\nSELECT nope FROM nation\n       ^\n",
+    );
   });
 
   test('a syntax error prints the message and a caret, and exits 1', () => {

@@ -16,17 +16,33 @@ test('SHOW CATALOGS lists the system catalog too', async () => {
 });
 
 test('information_schema in every catalog', async () => {
-  expect(await rows("SELECT table_name FROM tpch.information_schema.tables WHERE table_schema = 'tiny' ORDER BY 1")).toEqual(
+  expect(
+    await rows(
+      "SELECT table_name FROM tpch.information_schema.tables WHERE table_schema = 'tiny' ORDER BY 1",
+    ),
+  ).toEqual(
     ['customer', 'lineitem', 'nation', 'orders', 'part', 'partsupp', 'region', 'supplier'].map((t) => [t]),
   );
   // tpch.tiny.region's columns, in table order (Trino's tpch connector hides row_number)
-  expect(await rows("SELECT column_name, ordinal_position, data_type FROM tpch.information_schema.columns WHERE table_schema = 'tiny' AND table_name = 'region' ORDER BY 2")).toEqual([
+  expect(
+    await rows(
+      "SELECT column_name, ordinal_position, data_type FROM tpch.information_schema.columns WHERE table_schema = 'tiny' AND table_name = 'region' ORDER BY 2",
+    ),
+  ).toEqual([
     ['regionkey', 1, 'bigint'],
     ['name', 2, 'varchar(25)'],
     ['comment', 3, 'varchar(152)'],
   ]);
-  expect(await rows("SELECT schema_name FROM memory.information_schema.schemata ORDER BY 1")).toEqual([['default'], ['information_schema']]);
-  expect(await rows('SHOW TABLES FROM tpch.information_schema')).toEqual([['columns'], ['schemata'], ['tables'], ['views']]);
+  expect(await rows('SELECT schema_name FROM memory.information_schema.schemata ORDER BY 1')).toEqual([
+    ['default'],
+    ['information_schema'],
+  ]);
+  expect(await rows('SHOW TABLES FROM tpch.information_schema')).toEqual([
+    ['columns'],
+    ['schemata'],
+    ['tables'],
+    ['views'],
+  ]);
 });
 
 test('views: create, query, describe, show create, drop', async () => {
@@ -34,9 +50,13 @@ test('views: create, query, describe, show create, drop', async () => {
   await engine.query("INSERT INTO base VALUES (1, 'one'), (2, 'two')");
   await engine.query('CREATE VIEW big (key, label) AS SELECT k, upper(v) FROM base WHERE k > 1');
   expect(await rows('SELECT key, label FROM big')).toEqual([[2, 'TWO']]);
-  expect(await rows("SELECT table_type FROM information_schema.tables WHERE table_name = 'big'")).toEqual([['VIEW']]);
+  expect(await rows("SELECT table_type FROM information_schema.tables WHERE table_name = 'big'")).toEqual([
+    ['VIEW'],
+  ]);
   expect((await rows('SHOW CREATE VIEW big'))[0][0]).toContain('CREATE VIEW memory.default.big');
-  expect((await rows('SHOW CREATE TABLE base'))[0][0]).toBe('CREATE TABLE memory.default.base (\n   k integer,\n   v varchar\n)');
+  expect((await rows('SHOW CREATE TABLE base'))[0][0]).toBe(
+    'CREATE TABLE memory.default.base (\n   k integer,\n   v varchar\n)',
+  );
   await engine.query('DROP VIEW big');
   await expect(engine.query('SELECT * FROM big')).rejects.toBeInstanceOf(TrinoError);
   await engine.query('DROP TABLE base');
@@ -46,7 +66,9 @@ test('system.runtime tables see this engine and its queries', async () => {
   expect(await rows('SELECT coordinator, state FROM system.runtime.nodes')).toEqual([[true, 'active']]);
   await engine.query('SELECT 42').catch(() => undefined);
   await engine.query('SELECT nope FROM tpch.tiny.nation').catch(() => undefined);
-  const queries = await rows("SELECT query, state, error_code FROM system.runtime.queries WHERE query IN ('SELECT 42', 'SELECT nope FROM tpch.tiny.nation') ORDER BY query");
+  const queries = await rows(
+    "SELECT query, state, error_code FROM system.runtime.queries WHERE query IN ('SELECT 42', 'SELECT nope FROM tpch.tiny.nation') ORDER BY query",
+  );
   expect(queries).toEqual([
     ['SELECT 42', 'FINISHED', null],
     ['SELECT nope FROM tpch.tiny.nation', 'FAILED', 'COLUMN_NOT_FOUND'],

@@ -5,7 +5,11 @@
  * exactly; doubles within 1e-9 relative; `avg` over DECIMAL rounds to the input's scale in
  * Trino, so it is compared within half a unit of that scale.
  */
-import { readTpchAnswer, readTpchQuery, substituteBenchmarkPlaceholders } from '../../conformance/tpch-answers';
+import {
+  readTpchAnswer,
+  readTpchQuery,
+  substituteBenchmarkPlaceholders,
+} from '../../conformance/tpch-answers';
 import { createLocalEngine, type LocalEngine } from '../../src';
 import { castToVarchar, parseType } from '../../src/types';
 
@@ -38,7 +42,9 @@ describe.each(MODES)('TPC-H tiny, %s money', (mode) => {
   let engine: LocalEngine;
   beforeAll(() => {
     engine = createLocalEngine({
-      catalogs: [{ name: 'tpch', properties: { 'connector.name': 'tpch', 'tpch.double-type-mapping': mode } }],
+      catalogs: [
+        { name: 'tpch', properties: { 'connector.name': 'tpch', 'tpch.double-type-mapping': mode } },
+      ],
     });
   });
   afterAll(() => engine.close());
@@ -46,7 +52,11 @@ describe.each(MODES)('TPC-H tiny, %s money', (mode) => {
   test.each(QUERIES)('q%i matches the dbgen answer', async (q) => {
     // ${scale} only appears in q11 (FRACTION = 0.0001 / SF); the dbgen answers were computed with the
     // spec's literal FRACTION 0.0001, which is the benchmark text with scale 1
-    const text = substituteBenchmarkPlaceholders(readTpchQuery('trino-benchmark', q).text, { catalog: 'tpch', schema: 'tiny', scale: 1 });
+    const text = substituteBenchmarkPlaceholders(readTpchQuery('trino-benchmark', q).text, {
+      catalog: 'tpch',
+      schema: 'tiny',
+      scale: 1,
+    });
     const sql = text.trim().replace(/;\s*$/, '');
     const result = await engine.query(sql);
     const expected = readTpchAnswer(q, 0.01);
@@ -56,7 +66,8 @@ describe.each(MODES)('TPC-H tiny, %s money', (mode) => {
       row.forEach((value, c) => {
         const actual = render(value, result.columns[c].type);
         const want = expected.rows[r][c] === null ? 'NULL' : String(expected.rows[r][c]);
-        if (!matches(actual, want, result.columns[c].type, expected.columns[c])) mismatches.push(`row ${r + 1} ${expected.columns[c]}: ${actual} ≠ ${want}`);
+        if (!matches(actual, want, result.columns[c].type, expected.columns[c]))
+          mismatches.push(`row ${r + 1} ${expected.columns[c]}: ${actual} ≠ ${want}`);
       });
     });
     expect(mismatches.slice(0, 10)).toEqual([]);

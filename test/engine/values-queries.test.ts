@@ -190,31 +190,68 @@ describe('subqueries', () => {
       [3, 20],
     ]);
     // correlated with a non-equality, as sqllogictest's select1 does
-    expect(await rows(`SELECT k, (SELECT count(*) FROM ${t.replace(' t ', ' x ')} WHERE x.k < t.k) FROM ${t} ORDER BY k`)).toEqual([
+    expect(
+      await rows(
+        `SELECT k, (SELECT count(*) FROM ${t.replace(' t ', ' x ')} WHERE x.k < t.k) FROM ${t} ORDER BY k`,
+      ),
+    ).toEqual([
       [1, 0],
       [2, 1],
       [3, 2],
     ]);
-    await expect(engine.query(`SELECT (SELECT k FROM ${t})`)).rejects.toMatchObject({ errorCode: { name: 'SUBQUERY_MULTIPLE_ROWS' } });
+    await expect(engine.query(`SELECT (SELECT k FROM ${t})`)).rejects.toMatchObject({
+      errorCode: { name: 'SUBQUERY_MULTIPLE_ROWS' },
+    });
   });
 
   test('IN, NOT IN with NULLs, EXISTS and quantified comparisons', async () => {
-    expect(await rows(`SELECT k FROM ${t} WHERE k IN (SELECT v / 10 FROM ${t.replace(' t ', ' u ')}) ORDER BY k`)).toEqual([[1], [2]]);
+    expect(
+      await rows(`SELECT k FROM ${t} WHERE k IN (SELECT v / 10 FROM ${t.replace(' t ', ' u ')}) ORDER BY k`),
+    ).toEqual([[1], [2]]);
     // NOT IN over a set holding NULL is never true
-    expect(await rows(`SELECT k FROM ${t} WHERE k NOT IN (SELECT v FROM ${t.replace(' t ', ' u ')})`)).toEqual([]);
-    expect(await rows(`SELECT k FROM ${t} WHERE EXISTS (SELECT 1 FROM ${t.replace(' t ', ' u ')} WHERE u.v = t.k * 10) ORDER BY k`)).toEqual([[1], [2]]);
-    expect(await rows(`SELECT k FROM ${t} WHERE NOT EXISTS (SELECT 1 FROM ${t.replace(' t ', ' u ')} WHERE u.v = t.k * 10)`)).toEqual([[3]]);
-    expect(await rows(`SELECT k FROM ${t} WHERE k * 10 >= ALL (SELECT v FROM ${t.replace(' t ', ' u ')} WHERE v IS NOT NULL)`)).toEqual([[2], [3]]);
-    expect(await rows(`SELECT k FROM ${t} WHERE k * 10 = ANY (SELECT v FROM ${t.replace(' t ', ' u ')}) ORDER BY k`)).toEqual([[1], [2]]);
+    expect(
+      await rows(`SELECT k FROM ${t} WHERE k NOT IN (SELECT v FROM ${t.replace(' t ', ' u ')})`),
+    ).toEqual([]);
+    expect(
+      await rows(
+        `SELECT k FROM ${t} WHERE EXISTS (SELECT 1 FROM ${t.replace(' t ', ' u ')} WHERE u.v = t.k * 10) ORDER BY k`,
+      ),
+    ).toEqual([[1], [2]]);
+    expect(
+      await rows(
+        `SELECT k FROM ${t} WHERE NOT EXISTS (SELECT 1 FROM ${t.replace(' t ', ' u ')} WHERE u.v = t.k * 10)`,
+      ),
+    ).toEqual([[3]]);
+    expect(
+      await rows(
+        `SELECT k FROM ${t} WHERE k * 10 >= ALL (SELECT v FROM ${t.replace(' t ', ' u ')} WHERE v IS NOT NULL)`,
+      ),
+    ).toEqual([[2], [3]]);
+    expect(
+      await rows(
+        `SELECT k FROM ${t} WHERE k * 10 = ANY (SELECT v FROM ${t.replace(' t ', ' u ')}) ORDER BY k`,
+      ),
+    ).toEqual([[1], [2]]);
   });
 });
 
 test('set operations with SQL semantics (NULLs equal, ALL keeps multiplicity)', async () => {
   const a = '(VALUES 1, 1, 2, NULL) a (x)';
   const b = '(VALUES 1, 3, NULL) b (x)';
-  const sorted = async (sql: string) => (await rows(sql)).map((r) => r[0]).sort((p, q) => (p === null ? 1 : q === null ? -1 : (p as number) - (q as number)));
+  const sorted = async (sql: string) =>
+    (await rows(sql))
+      .map((r) => r[0])
+      .sort((p, q) => (p === null ? 1 : q === null ? -1 : (p as number) - (q as number)));
   expect(await sorted(`SELECT x FROM ${a} UNION SELECT x FROM ${b}`)).toEqual([1, 2, 3, null]);
-  expect(await sorted(`SELECT x FROM ${a} UNION ALL SELECT x FROM ${b}`)).toEqual([1, 1, 1, 2, 3, null, null]);
+  expect(await sorted(`SELECT x FROM ${a} UNION ALL SELECT x FROM ${b}`)).toEqual([
+    1,
+    1,
+    1,
+    2,
+    3,
+    null,
+    null,
+  ]);
   expect(await sorted(`SELECT x FROM ${a} INTERSECT SELECT x FROM ${b}`)).toEqual([1, null]);
   expect(await sorted(`SELECT x FROM ${a} EXCEPT SELECT x FROM ${b}`)).toEqual([2]);
   expect(await sorted(`SELECT x FROM ${a} EXCEPT ALL SELECT x FROM ${b}`)).toEqual([1, 2]);
@@ -225,20 +262,36 @@ test('set operations with SQL semantics (NULLs equal, ALL keeps multiplicity)', 
 
 test('EXISTS decorrelates into a semi join with the same answers (keys, extra conditions, NULL keys)', async () => {
   const outer = "(VALUES (1, 'a'), (2, 'b'), (NULL, 'c'), (4, 'd')) o (k, tag)";
-  const inner = "(VALUES (1, 5), (1, 7), (2, 1), (NULL, 9)) i (k, w)";
-  const plan = (await engine.query(`EXPLAIN SELECT tag FROM ${outer} WHERE EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k)`)).rows[0][0];
+  const inner = '(VALUES (1, 5), (1, 7), (2, 1), (NULL, 9)) i (k, w)';
+  const plan = (
+    await engine.query(
+      `EXPLAIN SELECT tag FROM ${outer} WHERE EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k)`,
+    )
+  ).rows[0][0];
   expect(plan).toContain('SemiJoin');
-  expect(await rows(`SELECT tag FROM ${outer} WHERE EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k) ORDER BY tag`)).toEqual([['a'], ['b']]);
-  expect(await rows(`SELECT tag FROM ${outer} WHERE NOT EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k) ORDER BY tag`)).toEqual([['c'], ['d']]);
+  expect(
+    await rows(`SELECT tag FROM ${outer} WHERE EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k) ORDER BY tag`),
+  ).toEqual([['a'], ['b']]);
+  expect(
+    await rows(
+      `SELECT tag FROM ${outer} WHERE NOT EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k) ORDER BY tag`,
+    ),
+  ).toEqual([['c'], ['d']]);
   // a correlated non-equality joins the keys as a filter: only k = 1 has w > 6
-  expect(await rows(`SELECT tag FROM ${outer} WHERE EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k AND i.w > 6 AND i.w <> o.k)`)).toEqual([['a']]);
+  expect(
+    await rows(
+      `SELECT tag FROM ${outer} WHERE EXISTS (SELECT 1 FROM ${inner} WHERE i.k = o.k AND i.w > 6 AND i.w <> o.k)`,
+    ),
+  ).toEqual([['a']]);
 });
 
 describe('window functions', () => {
   const t = "(VALUES ('a', 1, 10), ('a', 2, 20), ('a', 2, 30), ('b', 5, NULL), ('b', 6, 7)) t (g, k, v)";
   test('ranking', async () => {
     expect(
-      await rows(`SELECT g, k, row_number() OVER (PARTITION BY g ORDER BY k), rank() OVER (PARTITION BY g ORDER BY k), dense_rank() OVER (PARTITION BY g ORDER BY k) FROM ${t} ORDER BY g, k, 3`),
+      await rows(
+        `SELECT g, k, row_number() OVER (PARTITION BY g ORDER BY k), rank() OVER (PARTITION BY g ORDER BY k), dense_rank() OVER (PARTITION BY g ORDER BY k) FROM ${t} ORDER BY g, k, 3`,
+      ),
     ).toEqual([
       ['a', 1, 1, 1, 1],
       ['a', 2, 2, 2, 2],
@@ -246,7 +299,11 @@ describe('window functions', () => {
       ['b', 5, 1, 1, 1],
       ['b', 6, 2, 2, 2],
     ]);
-    expect(await rows(`SELECT k, percent_rank() OVER (ORDER BY k), cume_dist() OVER (ORDER BY k), ntile(2) OVER (ORDER BY k, v) FROM ${t} ORDER BY k, v`)).toEqual([
+    expect(
+      await rows(
+        `SELECT k, percent_rank() OVER (ORDER BY k), cume_dist() OVER (ORDER BY k), ntile(2) OVER (ORDER BY k, v) FROM ${t} ORDER BY k, v`,
+      ),
+    ).toEqual([
       [1, 0, 0.2, 1],
       [2, 0.25, 0.6, 1],
       [2, 0.25, 0.6, 1],
@@ -256,12 +313,18 @@ describe('window functions', () => {
   });
 
   test('aggregates over the default frame include peers; ROWS frames slide', async () => {
-    expect(await rows(`SELECT k, sum(v) OVER (PARTITION BY g ORDER BY k) FROM ${t} WHERE g = 'a' ORDER BY k, v`)).toEqual([
+    expect(
+      await rows(`SELECT k, sum(v) OVER (PARTITION BY g ORDER BY k) FROM ${t} WHERE g = 'a' ORDER BY k, v`),
+    ).toEqual([
       [1, 10],
       [2, 60],
       [2, 60],
     ]);
-    expect(await rows(`SELECT v, sum(v) OVER (ORDER BY v ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), count(*) OVER () FROM ${t} WHERE v IS NOT NULL ORDER BY v`)).toEqual([
+    expect(
+      await rows(
+        `SELECT v, sum(v) OVER (ORDER BY v ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), count(*) OVER () FROM ${t} WHERE v IS NOT NULL ORDER BY v`,
+      ),
+    ).toEqual([
       [7, 7, 4],
       [10, 17, 4],
       [20, 30, 4],
@@ -270,7 +333,11 @@ describe('window functions', () => {
   });
 
   test('navigation functions', async () => {
-    expect(await rows(`SELECT v, lag(v) OVER (ORDER BY v), lead(v, 1, -1) OVER (ORDER BY v), first_value(v) OVER (ORDER BY v), last_value(v) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM ${t} WHERE v IS NOT NULL ORDER BY v`)).toEqual([
+    expect(
+      await rows(
+        `SELECT v, lag(v) OVER (ORDER BY v), lead(v, 1, -1) OVER (ORDER BY v), first_value(v) OVER (ORDER BY v), last_value(v) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM ${t} WHERE v IS NOT NULL ORDER BY v`,
+      ),
+    ).toEqual([
       [7, null, 10, 7, 30],
       [10, 7, 20, 7, 30],
       [20, 10, 30, 7, 30],
@@ -279,11 +346,15 @@ describe('window functions', () => {
   });
 
   test('windows over grouped rows and named windows', async () => {
-    expect(await rows(`SELECT g, sum(k), rank() OVER (ORDER BY sum(k) DESC) FROM ${t} GROUP BY g ORDER BY g`)).toEqual([
+    expect(
+      await rows(`SELECT g, sum(k), rank() OVER (ORDER BY sum(k) DESC) FROM ${t} GROUP BY g ORDER BY g`),
+    ).toEqual([
       ['a', 5, 2],
       ['b', 11, 1],
     ]);
-    expect(await rows(`SELECT k, max(v) OVER w FROM ${t} WHERE g = 'b' WINDOW w AS (PARTITION BY g) ORDER BY k`)).toEqual([
+    expect(
+      await rows(`SELECT k, max(v) OVER w FROM ${t} WHERE g = 'b' WINDOW w AS (PARTITION BY g) ORDER BY k`),
+    ).toEqual([
       [5, 7],
       [6, 7],
     ]);
@@ -314,7 +385,13 @@ test('GROUPING SETS, ROLLUP, CUBE and grouping()', async () => {
     ]),
   );
   // a key also used as an aggregate argument keeps its values inside the aggregate
-  expect(sort(await rows(`SELECT g, count(g) FROM ${t} GROUP BY ROLLUP (g)`))).toEqual(sort([['a', 2], ['b', 1], [null, 3]]));
+  expect(sort(await rows(`SELECT g, count(g) FROM ${t} GROUP BY ROLLUP (g)`))).toEqual(
+    sort([
+      ['a', 2],
+      ['b', 1],
+      [null, 3],
+    ]),
+  );
 });
 
 test('a correlated scalar aggregate decorrelates into a left join with the same answers', async () => {
@@ -328,7 +405,9 @@ test('a correlated scalar aggregate decorrelates into a left join with the same 
     [3, null],
   ]);
   // count keeps its meaning (0 for no rows) through the fallback path
-  expect(await rows(`SELECT pk, (SELECT count(*) FROM ${items} WHERE l.pk = p.pk) FROM ${parts} ORDER BY pk`)).toEqual([
+  expect(
+    await rows(`SELECT pk, (SELECT count(*) FROM ${items} WHERE l.pk = p.pk) FROM ${parts} ORDER BY pk`),
+  ).toEqual([
     [1, 2],
     [2, 1],
     [3, 0],
