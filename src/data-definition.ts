@@ -45,15 +45,7 @@ export async function executeDataDefinition(
 ): Promise<QueryResult | undefined> {
   switch (statement.kind) {
     case 'CreateSchema': {
-      const parts = statement.name.parts.map((p) => p.value.toLowerCase());
-      const catalog = parts.length === 2 ? parts[0] : session.catalog;
-      if (!catalog)
-        throw new TrinoError(
-          'MISSING_CATALOG_NAME',
-          'Catalog must be specified when session catalog is not set',
-          statement.loc,
-        );
-      const schema = parts[parts.length - 1];
+      const { catalog, schema } = schemaNameOf(session, statement.name);
       if (await metadata.schemaExists(session, catalog, schema)) {
         if (statement.notExists) return done('CREATE SCHEMA');
         throw new TrinoError(
@@ -73,15 +65,7 @@ export async function executeDataDefinition(
       return done('CREATE SCHEMA');
     }
     case 'DropSchema': {
-      const parts = statement.name.parts.map((p) => p.value.toLowerCase());
-      const catalog = parts.length === 2 ? parts[0] : session.catalog;
-      if (!catalog)
-        throw new TrinoError(
-          'MISSING_CATALOG_NAME',
-          'Catalog must be specified when session catalog is not set',
-          statement.loc,
-        );
-      const schema = parts[parts.length - 1];
+      const { catalog, schema } = schemaNameOf(session, statement.name);
       if (!(await metadata.schemaExists(session, catalog, schema))) {
         if (statement.exists) return done('DROP SCHEMA');
         throw new TrinoError(
@@ -327,6 +311,19 @@ export async function executeDataDefinition(
     }
   }
   return undefined;
+}
+
+/** `s` or `c.s` as a catalog and schema, using the session's catalog. */
+function schemaNameOf(session: Session, name: QualifiedName): { catalog: string; schema: string } {
+  const parts = name.parts.map((p) => p.value.toLowerCase());
+  const catalog = parts.length === 2 ? parts[0] : session.catalog;
+  if (!catalog)
+    throw new TrinoError(
+      'MISSING_CATALOG_NAME',
+      'Catalog must be specified when session catalog is not set',
+      name.loc,
+    );
+  return { catalog, schema: parts[parts.length - 1] };
 }
 
 function typeOf(text: string, loc?: { line: number; column: number }): SqlType {

@@ -179,44 +179,17 @@ export class ExpressionAnalyzer {
         };
         return e.negated ? { kind: 'not', value: like, type: BOOLEAN } : like;
       }
-      case 'SearchedCase': {
-        const conditions = e.whenClauses.map((w) => this.booleanOperand(w.condition, 'CASE'));
-        const results = this.coerceAll(
-          [
-            ...e.whenClauses.map((w) => this.analyze(w.result)),
-            e.elseValue ? this.analyze(e.elseValue) : constantOf(null, UNKNOWN),
-          ],
-          'CASE',
-          e.loc,
+      case 'SearchedCase':
+        return this.caseExpression(
+          e.whenClauses.map((w) => this.booleanOperand(w.condition, 'CASE')),
+          e,
         );
-        const elseValue = results.pop()!;
-        return {
-          kind: 'switch',
-          whenClauses: conditions.map((condition, i) => ({ condition, result: results[i] })),
-          elseValue,
-          type: elseValue.type,
-        };
-      }
       case 'SimpleCase': {
         const operand = this.analyze(e.operand);
-        const conditions = e.whenClauses.map((w) =>
-          this.comparison('eq', operand, this.analyze(w.condition), e.loc),
+        return this.caseExpression(
+          e.whenClauses.map((w) => this.comparison('eq', operand, this.analyze(w.condition), e.loc)),
+          e,
         );
-        const results = this.coerceAll(
-          [
-            ...e.whenClauses.map((w) => this.analyze(w.result)),
-            e.elseValue ? this.analyze(e.elseValue) : constantOf(null, UNKNOWN),
-          ],
-          'CASE',
-          e.loc,
-        );
-        const elseValue = results.pop()!;
-        return {
-          kind: 'switch',
-          whenClauses: conditions.map((condition, i) => ({ condition, result: results[i] })),
-          elseValue,
-          type: elseValue.type,
-        };
       }
       case 'Cast': {
         const value = this.analyze(e.value);
@@ -261,6 +234,28 @@ export class ExpressionAnalyzer {
     const binder = this.context.subqueries;
     if (!binder) throw new TrinoError('NOT_SUPPORTED', 'Subqueries are not allowed here', e.loc);
     return binder(e, value, this);
+  }
+
+  /** CASE: the results (and ELSE, NULL if absent) meet at a common type. */
+  private caseExpression(
+    conditions: RowExpression[],
+    e: Extract<Expression, { kind: 'SearchedCase' | 'SimpleCase' }>,
+  ): RowExpression {
+    const results = this.coerceAll(
+      [
+        ...e.whenClauses.map((w) => this.analyze(w.result)),
+        e.elseValue ? this.analyze(e.elseValue) : constantOf(null, UNKNOWN),
+      ],
+      'CASE',
+      e.loc,
+    );
+    const elseValue = results.pop()!;
+    return {
+      kind: 'switch',
+      whenClauses: conditions.map((condition, i) => ({ condition, result: results[i] })),
+      elseValue,
+      type: elseValue.type,
+    };
   }
 
   // ---- names --------------------------------------------------------------------------------
