@@ -24,6 +24,9 @@ import type { PlanNode } from './planner/plan';
 import type { PlannedQuery } from './planner/query-planner';
 import type { PageStream } from './execution/operators/page-stream';
 import { typeEquals } from './types';
+import { QueryMemoryContext } from './execution/memory-context';
+import { parseDataSize } from './data-size';
+import { SYSTEM_SESSION_PROPERTIES, sessionProperty, sessionValue } from './session-properties';
 
 export interface QueryColumn {
   readonly name: string;
@@ -154,6 +157,56 @@ export class LocalQueryEngine implements LocalEngine {
         const planned = await this.planner(session).planStatementQuery(statement.statement);
         return { columns: [{ name: 'Query Plan', type: 'varchar' }], rows: [[formatPlan(planned.root)]] };
       }
+      case 'SetSession': {
+        const name = statement.name.parts.map((p) => p.value.toLowerCase()).join('.');
+        if (statement.name.parts.length > 1)
+          throw new TrinoError(
+            'INVALID_SESSION_PROPERTY',
+            `Session property '${name}' does not exist`,
+            statement.loc,
+          );
+        const definition = sessionProperty(name);
+        const value = statement.value;
+        const text =
+          value.kind === 'StringLiteral'
+            ? value.value
+            : value.kind === 'LongLiteral' || value.kind === 'BooleanLiteral'
+              ? String(value.kind === 'LongLiteral' ? value.value : value.value)
+              : undefined;
+        if (text === undefined)
+          throw new TrinoError(
+            'INVALID_SESSION_PROPERTY',
+            `Session property ${name} must be set to a literal`,
+            statement.loc,
+          );
+        definition.validate(text);
+        this.defaults = {
+          ...this.defaults,
+          systemProperties: { ...this.defaults.systemProperties, [name]: text },
+        };
+        return { columns: [], rows: [], updateType: 'SET SESSION' };
+      }
+      case 'ResetSession': {
+        const name = statement.name.parts.map((p) => p.value.toLowerCase()).join('.');
+        sessionProperty(name);
+        const { [name]: _removed, ...rest } = this.defaults.systemProperties ?? {};
+        this.defaults = { ...this.defaults, systemProperties: rest };
+        return { columns: [], rows: [], updateType: 'RESET SESSION' };
+      }
+      case 'ShowSession':
+        return {
+          columns: ['Name', 'Value', 'Default', 'Type', 'Description'].map((name) => ({
+            name,
+            type: 'varchar',
+          })),
+          rows: SYSTEM_SESSION_PROPERTIES.map((p) => [
+            p.name,
+            session.systemProperties[p.name] ?? p.defaultValue,
+            p.defaultValue,
+            p.type,
+            p.description,
+          ]),
+        };
       case 'Use': {
         const catalog = statement.catalog?.value.toLowerCase() ?? session.catalog;
         if (!catalog)
@@ -210,6 +263,9 @@ export class LocalQueryEngine implements LocalEngine {
       evaluation: { timeZone: session.timeZone, startTime: session.startTime, user: session.user },
       ...(this.functions ? { functions: this.functions.binder } : {}),
       splitsPerScan: this.options.splitsPerScan ?? 4,
+      memory: new QueryMemoryContext(
+        parseDataSize(sessionValue(session.systemProperties, 'query_max_memory_per_node')),
+      ),
     });
     return planner.plan(root);
   }

@@ -160,9 +160,6 @@ export async function executeMetadataStatement(
         rows: [[`CREATE TABLE ${formatObjectName(name)} (\n${columns.join(',\n')}\n)`]],
       };
     }
-    case 'ShowSession':
-      // no session properties are defined yet
-      return { columns: varcharColumns('Name', 'Value', 'Default', 'Type', 'Description'), rows: [] };
   }
   return undefined;
 }

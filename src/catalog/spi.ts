@@ -9,6 +9,9 @@
 import type { Page } from '../execution/page';
 import type { SqlType } from '../types';
 
+/** Data-size parsing for connector configuration (`memory.max-data-per-node=1GB`). */
+export { parseDataSize } from '../data-size';
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** What a connector may know of the session that runs a query. */

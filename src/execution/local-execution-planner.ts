@@ -21,6 +21,7 @@ import { hashAggregation } from './operators/hash-aggregation';
 import { hashJoin } from './operators/hash-join';
 import { limit } from './operators/limit';
 import type { PageStream } from './operators/page-stream';
+import type { QueryMemoryContext } from './memory-context';
 import { scan } from './operators/scan';
 import { semiJoin } from './operators/semi-join';
 import { setOperation } from './operators/set-operation';
@@ -36,6 +37,8 @@ export interface ExecutionContext {
   readonly functions?: FunctionBinder;
   /** How many splits to ask connectors for per scan. */
   readonly splitsPerScan: number;
+  /** The query's memory on this node (query.max-memory-per-node). */
+  readonly memory?: QueryMemoryContext;
 }
 
 export function layoutOf(symbols: readonly Symbol[]): Map<string, number> {
@@ -98,6 +101,7 @@ export class LocalExecutionPlanner {
             distinct: a.distinct,
             ...(a.mask ? { maskChannel: channel(a.mask) } : {}),
           })),
+          ctx.memory,
         );
       }
       case 'Sort':
@@ -109,7 +113,7 @@ export class LocalExecutionPlanner {
           ascending: o.ascending,
           nullsFirst: o.nullsFirst,
         }));
-        return sort(this.plan(node.source), keys, node.kind === 'TopN' ? node.count : undefined);
+        return sort(this.plan(node.source), keys, node.kind === 'TopN' ? node.count : undefined, ctx.memory);
       }
       case 'Limit':
         return limit(this.plan(node.source), node.count, node.offset);
@@ -179,14 +183,19 @@ export class LocalExecutionPlanner {
         const filter = node.filter
           ? compileFilter(node.filter, layoutOf(node.outputs), ctx.evaluation, ctx.functions)
           : undefined;
-        return hashJoin(this.plan(node.left), this.plan(node.right), {
-          type: node.type,
-          leftKeys: node.criteria.map((c) => leftLayout.get(c.left.name)!),
-          rightKeys: node.criteria.map((c) => rightLayout.get(c.right.name)!),
-          leftWidth: node.left.outputs.length,
-          rightWidth: node.right.outputs.length,
-          ...(filter ? { filter } : {}),
-        });
+        return hashJoin(
+          this.plan(node.left),
+          this.plan(node.right),
+          {
+            type: node.type,
+            leftKeys: node.criteria.map((c) => leftLayout.get(c.left.name)!),
+            rightKeys: node.criteria.map((c) => rightLayout.get(c.right.name)!),
+            leftWidth: node.left.outputs.length,
+            rightWidth: node.right.outputs.length,
+            ...(filter ? { filter } : {}),
+          },
+          ctx.memory,
+        );
       }
     }
   }

@@ -80,3 +80,29 @@ test('SHOW FUNCTIONS lists the registry', async () => {
   expect(fns.map((r) => r[0])).toContain('substring');
   expect(fns.every((r) => r[3] === 'scalar')).toBe(true);
 });
+
+describe('session properties and the per-node memory limit', () => {
+  test('SET SESSION validates, SHOW SESSION reports, RESET SESSION restores', async () => {
+    await expect(engine.query("SET SESSION no_such_thing = '1'")).rejects.toMatchObject({
+      errorCode: { name: 'INVALID_SESSION_PROPERTY' },
+    });
+    await expect(engine.query("SET SESSION query_max_memory_per_node = 'lots'")).rejects.toMatchObject({
+      errorCode: { name: 'INVALID_SESSION_PROPERTY' },
+    });
+    await engine.query("SET SESSION query_max_memory_per_node = '64kB'");
+    expect((await rows('SHOW SESSION')).find((r) => r[0] === 'query_max_memory_per_node')?.[1]).toBe('64kB');
+    // sorting the 1,500 customer comments (about 110 bytes each) needs far more than 64kB
+    const failure = await engine
+      .query('SELECT comment FROM tpch.tiny.customer ORDER BY comment')
+      .catch((e: TrinoError) => e);
+    expect(failure).toBeInstanceOf(TrinoError);
+    expect((failure as TrinoError).errorCode.name).toBe('EXCEEDED_LOCAL_MEMORY_LIMIT');
+    expect((failure as TrinoError).message).toMatch(
+      /^Query exceeded per-node memory limit of 64.00kB \[Allocated: .*Top Consumers: \{SortOperator=/,
+    );
+    await engine.query('RESET SESSION query_max_memory_per_node');
+    expect(
+      (await rows('SELECT count(*) FROM (SELECT comment FROM tpch.tiny.customer ORDER BY comment) t'))[0][0],
+    ).toBe(1500);
+  });
+});

@@ -4,6 +4,7 @@
  * aggregation (no keys) emits exactly one row, even for empty input.
  */
 import type { SqlType } from '../../types';
+import type { QueryMemoryContext } from '../memory-context';
 import { type Block, blockFromValues } from '../block';
 import { createAccumulator } from '../aggregation/accumulators';
 import { GroupByHash } from '../aggregation/group-by-hash';
@@ -24,11 +25,13 @@ export async function* hashAggregation(
   source: PageStream,
   keyChannels: readonly number[],
   aggregates: readonly AggregateSpec[],
+  memory?: QueryMemoryContext,
 ): PageStream {
   const hash = new GroupByHash(keyChannels.length);
   const accumulators = aggregates.map((a) =>
     createAccumulator(a.function, a.argumentTypes, a.resultType, a.distinct),
   );
+  let accounted = 0;
   for await (const page of source) {
     const ids = hash.groupIds(
       keyChannels.map((c) => page.blocks[c]),
@@ -44,6 +47,10 @@ export async function* hashAggregation(
         spec.maskChannel === undefined ? null : maskOf(page.blocks[spec.maskChannel], page.positionCount),
       );
     }
+    // each group holds its key values and one state per aggregate: about 32 bytes apiece
+    const bytes = hash.groupCount * 32 * (keyChannels.length + aggregates.length + 1);
+    memory?.reserve('HashAggregationOperator', bytes - accounted);
+    accounted = bytes;
   }
   if (keyChannels.length === 0 && hash.groupCount === 0) hash.groupCount = 1;
   const groups = hash.groupCount;

@@ -7,6 +7,7 @@
 import { type Block, blockFromValues, takePositions, valueAt } from '../block';
 import { encodeKeyPart } from '../aggregation/group-by-hash';
 import type { CompiledFilter } from '../expression-compiler';
+import { pageBytes, type QueryMemoryContext } from '../memory-context';
 import type { Page } from '../page';
 import { type PageStream, TARGET_PAGE_ROWS } from './page-stream';
 
@@ -32,13 +33,18 @@ interface BuildSide {
   readonly index: Map<unknown, number[]>;
 }
 
-async function build(source: PageStream, keys: readonly number[]): Promise<BuildSide> {
+async function build(
+  source: PageStream,
+  keys: readonly number[],
+  memory?: QueryMemoryContext,
+): Promise<BuildSide> {
   const pages: Page[] = [];
   const rowPage: number[] = [];
   const rowPosition: number[] = [];
   const index = new Map<unknown, number[]>();
   let row = 0;
   for await (const page of source) {
+    memory?.reserve('HashBuilderOperator', pageBytes(page) + 24 * page.positionCount);
     const p = pages.length;
     pages.push(page);
     for (let i = 0; i < page.positionCount; i++, row++) {
@@ -71,8 +77,13 @@ export function joinKey(blocks: readonly Block[], keys: readonly number[], i: nu
   return key;
 }
 
-export async function* hashJoin(left: PageStream, right: PageStream, spec: JoinSpec): PageStream {
-  const side = await build(right, spec.rightKeys);
+export async function* hashJoin(
+  left: PageStream,
+  right: PageStream,
+  spec: JoinSpec,
+  memory?: QueryMemoryContext,
+): PageStream {
+  const side = await build(right, spec.rightKeys, memory);
   const buildMatched = spec.type === 'RIGHT' || spec.type === 'FULL' ? new Uint8Array(side.rowCount) : null;
   const allRows = spec.rightKeys.length === 0 ? (side.index.get('') ?? []) : undefined;
   const out = new PairBuffer(spec.leftWidth, spec.rightWidth, side);

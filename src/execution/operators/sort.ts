@@ -3,6 +3,7 @@
  * TopN keeps only the first `count` rows of the order.
  */
 import type { SqlType } from '../../types';
+import { pageBytes, type QueryMemoryContext } from '../memory-context';
 import { blockFromValues, valueAt } from '../block';
 import { type Page, selectPositions } from '../page';
 import { sortKeyComparator } from '../value-order';
@@ -19,9 +20,13 @@ export async function* sort(
   source: PageStream,
   keys: readonly SortKey[],
   count = Number.MAX_SAFE_INTEGER,
+  memory?: QueryMemoryContext,
 ): PageStream {
   const pages: Page[] = [];
-  for await (const p of source) pages.push(p);
+  for await (const p of source) {
+    memory?.reserve('SortOperator', pageBytes(p));
+    pages.push(p);
+  }
   const total = pages.reduce((n, p) => n + p.positionCount, 0);
   if (total === 0 || count === 0) return;
 

@@ -5,6 +5,9 @@
  */
 import { availableParallelism } from 'os';
 import { TrinoError } from '../../../errors';
+import { parseDataSize } from '../../spi';
+
+export { parseDataSize };
 
 export interface MemoryConfig {
   /** Bytes of table data one node may hold (`memory.max-data-per-node`, default 128MB). */
@@ -13,32 +16,6 @@ export interface MemoryConfig {
   readonly splitsPerNode: number;
   /** Accepted for compatibility with Trino catalogs; Tessera has no lazy dynamic filters yet. */
   readonly enableLazyDynamicFiltering: boolean;
-}
-
-const DATA_SIZE_UNITS: Readonly<Record<string, number>> = {
-  B: 1,
-  kB: 2 ** 10,
-  MB: 2 ** 20,
-  GB: 2 ** 30,
-  TB: 2 ** 40,
-  PB: 2 ** 50,
-};
-
-const DATA_SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/;
-
-/**
- * Bytes denoted by a data size string, as airlift's `DataSize.valueOf(s).toBytes()`. Throws a
- * plain Error with airlift's message; callers wrap it with the property name.
- */
-export function parseDataSize(text: string): number {
-  if (text.length === 0) throw new Error('size is empty');
-  const m = DATA_SIZE_PATTERN.exec(text);
-  if (!m) throw new Error(`size is not a valid data size string: ${text}`);
-  const factor = DATA_SIZE_UNITS[m[2]];
-  if (factor === undefined) throw new Error(`Unknown unit: ${m[2]}`);
-  const bytes = Math.round(Number(m[1]) * factor);
-  if (!Number.isSafeInteger(bytes)) throw new Error(`size is too large: ${text}`);
-  return bytes;
 }
 
 const DEFAULTS: MemoryConfig = {
