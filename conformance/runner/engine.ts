@@ -9,6 +9,7 @@ import { createLocalEngine } from '../../src';
 import type { CatalogConfig, LocalEngine, QueryResult } from '../../src/local-engine';
 import { TrinoError } from '../../src/errors';
 import { splitSqlStatements } from '../statements';
+import { failure, type UnitOutcome } from './results';
 
 export type { LocalEngine, QueryResult };
 
@@ -132,4 +133,66 @@ export async function closeQuietly(engine: LocalEngine | undefined): Promise<voi
   } catch {
     // ignored: the engine is discarded anyway
   }
+}
+
+/** Resumption and reporting hooks shared by the per-case runners (product tests, TPC-H). */
+export interface UnitRunHooks {
+  startAt?: number;
+  skipUnits?: ReadonlySet<number>;
+  deadline?: number;
+  /** Soft per-statement timeout (in-process runs). */
+  timeoutMs?: number;
+  onUnitStart?: (unit: number) => void;
+  onOutcome?: (o: UnitOutcome) => void;
+}
+
+/**
+ * Runs cases (unit i = cases[i]) on one engine and emits one outcome per case: a `budget` failure
+ * once the deadline passes, an `internal-error` when the runner itself throws. Never throws for
+ * engine problems.
+ */
+export async function runUnits<C>(
+  cases: readonly C[],
+  createEngine: () => LocalEngine,
+  describe: (c: C, unit: number) => Pick<UnitOutcome, 'unit' | 'group' | 'line' | 'sql'>,
+  runOne: (
+    engine: LocalEngine,
+    c: C,
+    base: Pick<UnitOutcome, 'unit' | 'group' | 'line' | 'sql'>,
+  ) => Promise<UnitOutcome>,
+  hooks: UnitRunHooks,
+): Promise<UnitOutcome[]> {
+  const out: UnitOutcome[] = [];
+  const emit = (o: UnitOutcome): void => {
+    out.push(o);
+    hooks.onOutcome?.(o);
+  };
+  let engine: LocalEngine | undefined;
+  try {
+    engine = createEngine();
+    for (let i = hooks.startAt ?? 0; i < cases.length; i++) {
+      if (hooks.skipUnits?.has(i)) continue;
+      const base = describe(cases[i], i);
+      if (hooks.deadline !== undefined && Date.now() > hooks.deadline) {
+        emit({ ...base, ...failure('budget', 'time budget exceeded') });
+        continue;
+      }
+      hooks.onUnitStart?.(i);
+      try {
+        emit(await runOne(engine, cases[i], base));
+      } catch (e) {
+        emit({
+          ...base,
+          ...failure(
+            'internal-error',
+            `runner exception: ${(e as Error).name}`,
+            String((e as Error).stack ?? e),
+          ),
+        });
+      }
+    }
+  } finally {
+    await closeQuietly(engine);
+  }
+  return out;
 }

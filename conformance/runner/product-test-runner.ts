@@ -28,7 +28,8 @@ import { substituteProductTestPlaceholders } from '../corpus-sql';
 import { parseStatement } from '../../src/sql';
 import type { SqlType } from '../../src/types';
 import {
-  closeQuietly,
+  runUnits,
+  type UnitRunHooks,
   createEngine,
   runStatement,
   tpchCatalog,
@@ -257,58 +258,23 @@ export function jdbcTypeName(t: SqlType): string {
   }
 }
 
-export interface ProductRunHooks {
-  startAt?: number;
-  skipUnits?: ReadonlySet<number>;
-  deadline?: number;
-  /** Soft per-statement timeout (in-process runs). */
-  timeoutMs?: number;
-  onUnitStart?: (unit: number) => void;
-  onOutcome?: (o: UnitOutcome) => void;
-}
+export type ProductRunHooks = UnitRunHooks;
 
 /**
  * Runs runnable cases (unit i = cases[i]) on one shared engine; emits one outcome per case. Never throws for
  * engine problems.
  */
-export async function runProductTestCases(
+export function runProductTestCases(
   cases: readonly ProductTestCase[],
   options: ProductTestOptions & ProductRunHooks = {},
 ): Promise<UnitOutcome[]> {
-  const out: UnitOutcome[] = [];
-  const emit = (o: UnitOutcome): void => {
-    out.push(o);
-    options.onOutcome?.(o);
-  };
-  let engine: LocalEngine | undefined;
-  try {
-    engine = createProductTestEngine(options);
-    for (let i = options.startAt ?? 0; i < cases.length; i++) {
-      if (options.skipUnits?.has(i)) continue;
-      const c = cases[i];
-      const base = { unit: i, group: productTestFileName(c), line: c.line, sql: clip(c.sql) };
-      if (options.deadline !== undefined && Date.now() > options.deadline) {
-        emit({ ...base, ...failure('budget', 'time budget exceeded') });
-        continue;
-      }
-      options.onUnitStart?.(i);
-      try {
-        emit(await runCase(engine, c, base, options.timeoutMs));
-      } catch (e) {
-        emit({
-          ...base,
-          ...failure(
-            'internal-error',
-            `runner exception: ${(e as Error).name}`,
-            String((e as Error).stack ?? e),
-          ),
-        });
-      }
-    }
-  } finally {
-    await closeQuietly(engine);
-  }
-  return out;
+  return runUnits(
+    cases,
+    () => createProductTestEngine(options),
+    (c, unit) => ({ unit, group: productTestFileName(c), line: c.line, sql: clip(c.sql) }),
+    (engine, c, base) => runCase(engine, c, base, options.timeoutMs),
+    options,
+  );
 }
 
 async function runCase(

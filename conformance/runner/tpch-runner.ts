@@ -27,7 +27,8 @@ import {
 } from '../tpch-answers';
 import { splitSqlStatements } from '../statements';
 import {
-  closeQuietly,
+  runUnits,
+  type UnitRunHooks,
   createEngine,
   runStatement,
   tpchCatalog,
@@ -108,52 +109,17 @@ export function createTpchEngine(options: TpchOptions = {}): LocalEngine {
   );
 }
 
-export interface TpchRunHooks {
-  startAt?: number;
-  skipUnits?: ReadonlySet<number>;
-  deadline?: number;
-  timeoutMs?: number;
-  onUnitStart?: (unit: number) => void;
-  onOutcome?: (o: UnitOutcome) => void;
-}
+export type TpchRunHooks = UnitRunHooks;
 
 /** Runs the queries (unit i = cases[i]) on one engine; one outcome per query. Never throws for engine problems. */
-export async function runTpchQueries(options: TpchOptions & TpchRunHooks = {}): Promise<UnitOutcome[]> {
-  const cases = tpchQueryCases(options);
-  const out: UnitOutcome[] = [];
-  const emit = (o: UnitOutcome): void => {
-    out.push(o);
-    options.onOutcome?.(o);
-  };
-  let engine: LocalEngine | undefined;
-  try {
-    engine = createTpchEngine(options);
-    for (let i = options.startAt ?? 0; i < cases.length; i++) {
-      if (options.skipUnits?.has(i)) continue;
-      const c = cases[i];
-      const base = { unit: i, group: c.name, line: 1, sql: clip(c.statements.join('; ')) };
-      if (options.deadline !== undefined && Date.now() > options.deadline) {
-        emit({ ...base, ...failure('budget', 'time budget exceeded') });
-        continue;
-      }
-      options.onUnitStart?.(i);
-      try {
-        emit(await runTpchCase(engine, c, base, options));
-      } catch (e) {
-        emit({
-          ...base,
-          ...failure(
-            'internal-error',
-            `runner exception: ${(e as Error).name}`,
-            String((e as Error).stack ?? e),
-          ),
-        });
-      }
-    }
-  } finally {
-    await closeQuietly(engine);
-  }
-  return out;
+export function runTpchQueries(options: TpchOptions & TpchRunHooks = {}): Promise<UnitOutcome[]> {
+  return runUnits(
+    tpchQueryCases(options),
+    () => createTpchEngine(options),
+    (c, unit) => ({ unit, group: c.name, line: 1, sql: clip(c.statements.join('; ')) }),
+    (engine, c, base) => runTpchCase(engine, c, base, options),
+    options,
+  );
 }
 
 async function runTpchCase(
