@@ -7,7 +7,7 @@
 import { TrinoError } from '../../errors';
 import { formatType, normalizeInt64, type DecimalType, type SqlType } from '../../types';
 import { type Block, blockFromValues, valueAt } from '../block';
-import { valueComparator } from '../value-order';
+import { comparatorFor } from '../../functions/values-compare';
 
 export interface GroupedAccumulator {
   /** Adds rows; `mask` (if given) holds 1 for rows to include. */
@@ -199,7 +199,8 @@ class MinMax implements GroupedAccumulator {
     type: SqlType,
     private readonly max: boolean,
   ) {
-    this.compare = valueComparator(type);
+    // NaN never wins: it sorts last for min and first for max (Trino's min/max over doubles)
+    this.compare = comparatorFor(type, max);
   }
   add(groupIds: Int32Array, args: readonly Block[], count: number, mask: Uint8Array | null): void {
     const b = args[0];
