@@ -25,21 +25,12 @@ import {
 const MILLIS_PER_DAY = 86_400_000;
 const MICROS_PER_DAY = 86_400_000_000;
 
-interface OperatorFunction {
-  readonly returnType: (args: readonly SqlType[]) => SqlType | undefined;
-  readonly invoke: (ctx: FunctionContext, ...args: never[]) => unknown;
-}
-
-function temporalShift(): OperatorFunction {
-  return {
-    returnType: ([t, i]) => {
-      if (i.kind !== 'interval_day_to_second' && i.kind !== 'interval_year_to_month') return undefined;
-      if (t.kind === 'date') return t;
-      if (t.kind === 'timestamp' && t.precision <= 6) return t;
-      return undefined;
-    },
-    invoke: () => undefined,
-  };
+/** The result type of `value ± interval`: the value's type, for the combinations implemented. */
+function shiftResultType([t, i]: readonly SqlType[]): SqlType | undefined {
+  if (i.kind !== 'interval_day_to_second' && i.kind !== 'interval_year_to_month') return undefined;
+  if (t.kind === 'date') return t;
+  if (t.kind === 'timestamp' && t.precision <= 6) return t;
+  return undefined;
 }
 
 /** Implementations by (value kind, interval kind), bound once the types are known. */
@@ -77,11 +68,10 @@ function shiftImplementation(
   throw new TrinoError('NOT_SUPPORTED', `Cannot add ${formatType(interval)} to ${formatType(value)} yet`);
 }
 
-const OPERATORS: Record<string, { sign: 1 | -1; spec: OperatorFunction }> = {
-  $date_plus_interval: { sign: 1, spec: temporalShift() },
-  $date_minus_interval: { sign: -1, spec: temporalShift() },
-  $temporal_plus_interval: { sign: 1, spec: temporalShift() },
-  $temporal_minus_interval: { sign: -1, spec: temporalShift() },
+/** `date/timestamp ± interval`, which the analyzer turns into these calls. */
+const OPERATORS: Record<string, { sign: 1 | -1 }> = {
+  $temporal_plus_interval: { sign: 1 },
+  $temporal_minus_interval: { sign: -1 },
 };
 
 function coerceArgument(arg: RowExpression, to: SqlType): RowExpression {
@@ -100,7 +90,7 @@ const resolver: FunctionResolver = (name, args, loc) => {
   const operator = OPERATORS[name];
   try {
     if (operator) {
-      const type = operator.spec.returnType(args.map((a) => a.type));
+      const type = shiftResultType(args.map((a) => a.type));
       if (!type) {
         throw new TrinoError(
           'TYPE_MISMATCH',

@@ -351,13 +351,6 @@ export class ExpressionAnalyzer {
       t.kind === 'time' ||
       t.kind === 'time_tz';
     if ((op === 'add' || op === 'subtract') && isTime(lt) && isIntervalType(rt)) {
-      if (lt.kind === 'date' && rt.kind === 'interval_day_to_second') {
-        return this.resolveFunction(
-          op === 'add' ? '$date_plus_interval' : '$date_minus_interval',
-          [left, right],
-          loc,
-        );
-      }
       return this.resolveFunction(
         op === 'add' ? '$temporal_plus_interval' : '$temporal_minus_interval',
         [left, right],
