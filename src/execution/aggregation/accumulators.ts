@@ -55,8 +55,9 @@ class Count implements GroupedAccumulator {
 /** Sum of exact integers (bigint and unscaled decimals): number while safe, else bigint. */
 class ExactSum implements GroupedAccumulator {
   private sums: (number | bigint | undefined)[] = [];
+  /** `limit` undefined: an unbounded intermediate sum (avg divides it before anything overflows). */
   constructor(
-    private readonly limit: bigint,
+    private readonly limit: bigint | undefined,
     private readonly overflowMessage: string,
     private readonly outputBigint: boolean,
   ) {}
@@ -91,6 +92,7 @@ class ExactSum implements GroupedAccumulator {
     }
   }
   private exact(v: bigint): bigint {
+    if (this.limit === undefined) return v;
     if (v > this.limit || v < -this.limit - (this.limit === INT64_MAX ? 1n : 0n))
       throw new TrinoError('NUMERIC_VALUE_OUT_OF_RANGE', this.overflowMessage);
     return v;
@@ -139,11 +141,7 @@ class Average implements GroupedAccumulator {
     this.sum =
       input.kind === 'double' || input.kind === 'real'
         ? new DoubleSum(false)
-        : new ExactSum(
-            input.kind === 'decimal' ? DECIMAL38_MAX * 10n ** 10n : INT64_MAX * 1024n,
-            'Decimal overflow',
-            true,
-          );
+        : new ExactSum(undefined, '', true);
   }
   add(groupIds: Int32Array, args: readonly Block[], count: number, mask: Uint8Array | null): void {
     this.sum.add(groupIds, args, count, mask);
