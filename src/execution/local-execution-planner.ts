@@ -124,13 +124,18 @@ export class LocalExecutionPlanner {
         const filter = node.filter
           ? compileFilter(node.filter, combined, ctx.evaluation, ctx.functions)
           : undefined;
-        return semiJoin(this.plan(node.input), this.plan(node.source), {
-          inputKeys: node.criteria.map((c) => inputLayout.get(c.input.name)!),
-          sourceKeys: node.criteria.map((c) => sourceLayout.get(c.source.name)!),
-          inputWidth: node.input.outputs.length,
-          sourceWidth: node.source.outputs.length,
-          ...(filter ? { filter } : {}),
-        });
+        return semiJoin(
+          this.plan(node.input),
+          this.plan(node.source),
+          {
+            inputKeys: node.criteria.map((c) => inputLayout.get(c.input.name)!),
+            sourceKeys: node.criteria.map((c) => sourceLayout.get(c.source.name)!),
+            inputWidth: node.input.outputs.length,
+            sourceWidth: node.source.outputs.length,
+            ...(filter ? { filter } : {}),
+          },
+          ctx.memory,
+        );
       }
       case 'GroupId': {
         const layout = layoutOf(node.source.outputs);

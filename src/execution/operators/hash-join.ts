@@ -25,7 +25,7 @@ export interface JoinSpec {
  * The build side keeps its pages as they came; a build row is (page, position), so nothing is
  * copied until a row is part of the output.
  */
-interface BuildSide {
+export interface BuildSide {
   readonly pages: Page[];
   readonly rowPage: number[];
   readonly rowPosition: number[];
@@ -33,7 +33,7 @@ interface BuildSide {
   readonly index: Map<unknown, number[]>;
 }
 
-async function build(
+export async function build(
   source: PageStream,
   keys: readonly number[],
   memory?: QueryMemoryContext,
@@ -142,7 +142,7 @@ export async function* hashJoin(
 }
 
 /** Builds output pages of (left row, right row) pairs; right row -1 means NULLs. */
-class PairBuffer {
+export class PairBuffer {
   constructor(
     private readonly leftWidth: number,
     private readonly rightWidth: number,
