@@ -8,7 +8,12 @@ import { TrinoError } from './errors';
 import type { Page } from './execution/page';
 import type { PageStream } from './execution/operators/page-stream';
 import type { QueryResult } from './local-engine';
-import { formatObjectName, type Metadata, type QualifiedObjectName } from './planner/metadata';
+import {
+  catalogOrSession,
+  formatObjectName,
+  type Metadata,
+  type QualifiedObjectName,
+} from './planner/metadata';
 import type { Session } from './planner/session';
 import type { PlannedQuery } from './planner/query-planner';
 import { formatDataType, formatStatement, type Query, type QualifiedName, type Statement } from './sql';
@@ -316,13 +321,7 @@ export async function executeDataDefinition(
 /** `s` or `c.s` as a catalog and schema, using the session's catalog. */
 function schemaNameOf(session: Session, name: QualifiedName): { catalog: string; schema: string } {
   const parts = name.parts.map((p) => p.value.toLowerCase());
-  const catalog = parts.length === 2 ? parts[0] : session.catalog;
-  if (!catalog)
-    throw new TrinoError(
-      'MISSING_CATALOG_NAME',
-      'Catalog must be specified when session catalog is not set',
-      name.loc,
-    );
+  const catalog = catalogOrSession(session, parts.length === 2 ? parts[0] : undefined, name.loc);
   return { catalog, schema: parts[parts.length - 1] };
 }
 

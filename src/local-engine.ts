@@ -10,7 +10,7 @@ import { LocalExecutionPlanner } from './execution/local-execution-planner';
 import { type FunctionBinder } from './execution/expression-compiler';
 import { pageRows } from './execution/page';
 import { formatPlan } from './planner/plan-printer';
-import { Metadata } from './planner/metadata';
+import { Metadata, catalogOrSession } from './planner/metadata';
 import { QueryPlanner } from './planner/query-planner';
 import { createSession, newQueryId, type Session } from './planner/session';
 import type { FunctionResolver } from './planner/expression-analyzer';
@@ -208,13 +208,7 @@ export class LocalQueryEngine implements LocalEngine {
           ]),
         };
       case 'Use': {
-        const catalog = statement.catalog?.value.toLowerCase() ?? session.catalog;
-        if (!catalog)
-          throw new TrinoError(
-            'MISSING_CATALOG_NAME',
-            'Catalog must be specified when session catalog is not set',
-            statement.loc,
-          );
+        const catalog = catalogOrSession(session, statement.catalog?.value.toLowerCase(), statement.loc);
         const schema = statement.schema.value.toLowerCase();
         if (!(await this.metadata.schemaExists(session, catalog, schema))) {
           throw new TrinoError(

@@ -10,7 +10,7 @@ import type { Session } from './planner/session';
 import type { LikeFilter, Statement } from './sql';
 import { formatType } from './types';
 import { listScalarFunctions } from './functions/registry';
-import { formatObjectName } from './planner/metadata';
+import { catalogOrSession, formatObjectName } from './planner/metadata';
 import { INFORMATION_SCHEMA, informationSchemaTableNames } from './planner/information-schema';
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -37,13 +37,7 @@ export async function executeMetadataStatement(
       return { columns: varcharColumns('Catalog'), rows: names.sort(byCodePoint).map((n) => [n]) };
     }
     case 'ShowSchemas': {
-      const catalog = statement.catalog?.value.toLowerCase() ?? session.catalog;
-      if (!catalog)
-        throw new TrinoError(
-          'MISSING_CATALOG_NAME',
-          'Catalog must be specified when session catalog is not set',
-          statement.loc,
-        );
+      const catalog = catalogOrSession(session, statement.catalog?.value.toLowerCase(), statement.loc);
       const md = metadata.connectorMetadata(catalog, statement.catalog?.loc ?? statement.loc);
       const schemas = await md.listSchemaNames(metadata.connectorSession(session, catalog));
       const names = filterLike([...new Set([...schemas, 'information_schema'])], statement.like);
@@ -51,14 +45,8 @@ export async function executeMetadataStatement(
     }
     case 'ShowTables': {
       const parts = statement.schema?.parts.map((p) => p.value.toLowerCase()) ?? [];
-      const catalog = parts.length === 2 ? parts[0] : session.catalog;
+      const catalog = catalogOrSession(session, parts.length === 2 ? parts[0] : undefined, statement.loc);
       const schema = parts.length >= 1 ? parts[parts.length - 1] : session.schema;
-      if (!catalog)
-        throw new TrinoError(
-          'MISSING_CATALOG_NAME',
-          'Catalog must be specified when session catalog is not set',
-          statement.loc,
-        );
       if (!schema)
         throw new TrinoError(
           'MISSING_SCHEMA_NAME',

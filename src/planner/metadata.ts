@@ -33,6 +33,18 @@ export function formatObjectName(n: QualifiedObjectName): string {
   return `${n.catalog}.${n.schema}.${n.name}`;
 }
 
+/** The catalog named, else the session's; MISSING_CATALOG_NAME when neither is set. */
+export function catalogOrSession(session: Session, catalog: string | undefined, loc?: NodeLocation): string {
+  const name = catalog ?? session.catalog;
+  if (!name)
+    throw new TrinoError(
+      'MISSING_CATALOG_NAME',
+      'Catalog must be specified when session catalog is not set',
+      loc,
+    );
+  return name;
+}
+
 export class Metadata {
   constructor(readonly catalogs: CatalogManager) {}
 
@@ -58,13 +70,7 @@ export class Metadata {
       throw new TrinoError('SYNTAX_ERROR', `Too many dots in table name: ${parts.join('.')}`, loc);
     const name = parts[parts.length - 1];
     const schema = parts.length >= 2 ? parts[parts.length - 2] : session.schema;
-    const catalog = parts.length === 3 ? parts[0] : session.catalog;
-    if (!catalog)
-      throw new TrinoError(
-        'MISSING_CATALOG_NAME',
-        'Catalog must be specified when session catalog is not set',
-        loc,
-      );
+    const catalog = catalogOrSession(session, parts.length === 3 ? parts[0] : undefined, loc);
     if (!schema)
       throw new TrinoError(
         'MISSING_SCHEMA_NAME',
