@@ -17,7 +17,7 @@ import {
 import type { Session } from './planner/session';
 import type { PlannedQuery } from './planner/query-planner';
 import { formatDataType, formatStatement, type Query, type QualifiedName, type Statement } from './sql';
-import { canCoerce, formatType, parseType, typeEquals, type SqlType } from './types';
+import { canCoerce, commonSuperType, formatType, parseType, typeEquals, type SqlType } from './types';
 
 export interface QueryRunner {
   plan(query: Query, session: Session): Promise<PlannedQuery>;
@@ -191,7 +191,7 @@ export async function executeDataDefinition(
       }
       const targetTypes = targetColumns.map((c) => table.columns.find((t) => t.name === c)!.type);
       planned.columnTypes.forEach((t, i) => {
-        if (!typeEquals(t, targetTypes[i]) && !canCoerce(t, targetTypes[i])) {
+        if (!typeEquals(t, targetTypes[i]) && !insertCompatible(t, targetTypes[i])) {
           throw new TrinoError(
             'TYPE_MISMATCH',
             `Insert query has mismatched column types: Table: [${targetTypes.map(formatType).join(', ')}], Query: [${planned.columnTypes.map(formatType).join(', ')}]`,
@@ -422,4 +422,33 @@ function widen(page: Page, inserted: readonly string[], all: readonly string[]):
     };
   });
   return { positionCount: page.positionCount, blocks };
+}
+
+/**
+ * Trino's rule for INSERT (StatementAnalyzer.typesMatchForInsert): a value fits a column when the two types
+ * have a common super type, and it is cast on the way in (integer into decimal(3,1), decimal(5,3) into
+ * decimal(4,2) with rounding). Bounded character types may not be narrowed: their values must coerce.
+ * Trino lets a wider varchar in and fails only the rows that would lose characters; we refuse it up front.
+ */
+function insertCompatible(from: SqlType, to: SqlType): boolean {
+  if (canCoerce(from, to)) return true;
+  if (hasBoundedCharacterType(to)) return false;
+  return commonSuperType(from, to) !== undefined;
+}
+
+function hasBoundedCharacterType(type: SqlType): boolean {
+  switch (type.kind) {
+    case 'char':
+      return true;
+    case 'varchar':
+      return type.length !== undefined;
+    case 'array':
+      return hasBoundedCharacterType(type.element);
+    case 'map':
+      return hasBoundedCharacterType(type.key) || hasBoundedCharacterType(type.value);
+    case 'row':
+      return type.fields.some((f) => hasBoundedCharacterType(f.type));
+    default:
+      return false;
+  }
 }

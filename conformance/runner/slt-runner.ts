@@ -57,6 +57,7 @@ import {
   type UnitOutcome,
 } from './results';
 import { IndexEmulator, settingEffect } from './sql-dialect';
+import { ForeignDialectTracker, foreignConstruct, translateTypeNames } from './foreign-dialect';
 import { duckdbValueMatches } from './value-compare';
 import { columnType, renderDuckdbValue, renderSqliteRows } from './value-render';
 import type { SqlType } from '../../src/types';
@@ -158,6 +159,7 @@ export async function runSltRecords(file: SltFile, options: SltRunOptions = {}):
     return result;
   }
   const indexes = new IndexEmulator();
+  const foreign = new ForeignDialectTracker();
   const state: RunState = { hashThreshold: 0, halted: false, skipMode: false, loopDepth: 0 };
 
   const emit = (o: UnitOutcome): void => {
@@ -171,7 +173,11 @@ export async function runSltRecords(file: SltFile, options: SltRunOptions = {}):
     const outcome = await runSqlText(engine!, sql, timeoutMs, async (one) => {
       const r = await indexes.run(engine!, one, timeoutMs);
       if (r.emulated) emulated = r.emulated;
-      return r.outcome;
+      if (r.outcome.ok || r.outcome.error.code !== 'TYPE_NOT_FOUND') return r.outcome;
+      const translated = translateTypeNames(one, file.format);
+      if (translated === undefined) return r.outcome;
+      emulated = 'type names translated';
+      return (await indexes.run(engine!, translated, timeoutMs)).outcome;
     });
     return { outcome, emulated };
   };
@@ -227,6 +233,18 @@ export async function runSltRecords(file: SltFile, options: SltRunOptions = {}):
           continue;
         }
       }
+      const construct = foreignConstruct(record.sql) ?? foreign.transactionEnd(record.sql);
+      if (construct) {
+        foreign.skipped(record.sql, construct);
+        skip(`foreign dialect: ${construct}`);
+        continue;
+      }
+      const diverged = foreign.dependence(record.sql);
+      if (diverged) {
+        skip(diverged);
+        continue;
+      }
+      foreign.running(record.sql);
       if (replay) {
         if (record.kind === 'statement') {
           options.onReplay?.(i, record);

@@ -79,3 +79,26 @@ test('schemas and errors', async () => {
   await engine.query('DROP SCHEMA s1');
   expect(await rows("SHOW SCHEMAS LIKE 's%'")).toEqual([]);
 });
+
+test('INSERT casts values whose type has a common super type with the column (Trino typesMatchForInsert)', async () => {
+  await engine.query('CREATE TABLE coerced (d decimal(3, 1), i integer, v varchar(3))');
+  // integer → decimal(3,1); decimal(3,2) → decimal(3,1) rounds half up; decimal 1.0 → integer
+  await engine.query("INSERT INTO coerced VALUES (21, 1.0, 'ab'), (2.25, 7, 'abc')");
+  expect(await rows('SELECT CAST(d AS varchar), i, v FROM coerced ORDER BY i')).toEqual([
+    ['21.0', 1, 'ab'],
+    ['2.3', 7, 'abc'],
+  ]);
+  // a value that does not fit fails the statement at run time
+  await expect(engine.query('INSERT INTO coerced (d) VALUES (1234)')).rejects.toThrow(
+    "Cannot cast INTEGER '1234' to DECIMAL(3, 1)",
+  );
+  // no common super type: rejected up front, as in Trino
+  await expect(engine.query("INSERT INTO coerced (i) VALUES ('5')")).rejects.toThrow(
+    'Insert query has mismatched column types: Table: [integer], Query: [varchar(1)]',
+  );
+  // a wider bounded varchar is refused (Trino would fail only rows that lose characters)
+  await expect(engine.query("INSERT INTO coerced (v) VALUES ('abcd')")).rejects.toThrow(
+    'Insert query has mismatched column types: Table: [varchar(3)], Query: [varchar(4)]',
+  );
+  await engine.query('DROP TABLE coerced');
+});
