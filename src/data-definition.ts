@@ -16,7 +16,16 @@ import {
 } from './planner/metadata';
 import type { Session } from './planner/session';
 import type { PlannedQuery } from './planner/query-planner';
-import { formatDataType, formatStatement, type Query, type QualifiedName, type Statement } from './sql';
+import {
+  formatDataType,
+  formatExpression,
+  formatStatement,
+  parseStatement,
+  type Query,
+  type QualifiedName,
+  type Statement,
+} from './sql';
+import { valueAt } from './execution/block';
 import { canCoerce, commonSuperType, formatType, parseType, typeEquals, type SqlType } from './types';
 
 export interface QueryRunner {
@@ -294,11 +303,13 @@ export async function executeDataDefinition(
       const md = metadata.connectorMetadata(name.catalog);
       const cs = metadata.connectorSession(session, name.catalog);
       if (statement.kind === 'Delete' && statement.where) {
-        throw new TrinoError(
-          'NOT_SUPPORTED',
-          'DELETE with a WHERE clause is not supported yet',
-          statement.where.loc,
-        );
+        if (!md.getRowIdColumn || !md.deleteRowsById)
+          throw new TrinoError('NOT_SUPPORTED', 'This connector does not support deletes', statement.loc);
+        const rowIdColumn = md.getRowIdColumn(cs, table.handle)?.metadata.name;
+        if (!rowIdColumn)
+          throw new TrinoError('NOT_SUPPORTED', 'This connector does not support deletes', statement.loc);
+        const { rowIds } = await readChangedRows(runner, session, statement, [], rowIdColumn);
+        return rowsResult(await md.deleteRowsById(cs, table.handle, rowIds), 'DELETE');
       }
       if (statement.kind === 'Truncate') {
         if (!md.truncateTable)
@@ -314,8 +325,82 @@ export async function executeDataDefinition(
         throw new TrinoError('NOT_SUPPORTED', 'This connector does not support deletes', statement.loc);
       return rowsResult(await md.deleteRows(cs, table.handle, undefined), 'DELETE');
     }
+    case 'Update': {
+      const name = nameOf(metadata, session, statement.table);
+      const table = await metadata.resolveTable(session, name, statement.table.loc);
+      const md = metadata.connectorMetadata(name.catalog);
+      if (!md.getRowIdColumn || !md.updateRowsById)
+        throw new TrinoError('NOT_SUPPORTED', 'This connector does not support updates', statement.loc);
+      const cs = metadata.connectorSession(session, name.catalog);
+      const rowIdColumn = md.getRowIdColumn(cs, table.handle)?.metadata.name;
+      if (!rowIdColumn)
+        throw new TrinoError('NOT_SUPPORTED', 'This connector does not support updates', statement.loc);
+      const targets = statement.assignments.map((a) => {
+        const column = a.name.value.toLowerCase();
+        const index = table.columns.findIndex((c) => c.name === column && !c.hidden);
+        if (index < 0)
+          throw new TrinoError(
+            'COLUMN_NOT_FOUND',
+            `The UPDATE SET target column ${column} doesn't exist`,
+            a.name.loc ?? statement.loc,
+          );
+        return index;
+      });
+      const { rowIds, values } = await readChangedRows(
+        runner,
+        session,
+        statement,
+        targets.map((i) => table.columns[i].type),
+        rowIdColumn,
+      );
+      const handles = targets.map((i) => table.columnHandles[i]);
+      return rowsResult(await md.updateRowsById(cs, table.handle, handles, rowIds, values), 'UPDATE');
+    }
   }
   return undefined;
+}
+
+/**
+ * Finds the rows an UPDATE or DELETE changes with an ordinary query over the target table, so
+ * WHERE and SET may hold any expression, subqueries (correlated too) included:
+ * `SELECT $row_id, <set values…> FROM t [alias] WHERE <where>`. Returns the row ids and, for
+ * UPDATE, the new values cast to the column types.
+ */
+async function readChangedRows(
+  runner: QueryRunner,
+  session: Session,
+  statement: Extract<Statement, { kind: 'Update' | 'Delete' }>,
+  columnTypes: readonly SqlType[],
+  rowIdColumn: string,
+): Promise<{ rowIds: unknown[]; values: unknown[][] }> {
+  const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+  const assignments = statement.kind === 'Update' ? statement.assignments : [];
+  const alias = statement.kind === 'Delete' && statement.alias ? ` ${quote(statement.alias.value)}` : '';
+  const sql =
+    `SELECT ${[quote(rowIdColumn), ...assignments.map((a) => formatExpression(a.value))].join(', ')}` +
+    ` FROM ${statement.table.parts.map((p) => quote(p.value)).join('.')}${alias}` +
+    (statement.where ? ` WHERE ${formatExpression(statement.where)}` : '');
+  const query = parseStatement(sql);
+  if (query.kind !== 'Query') throw new TrinoError('GENERIC_INTERNAL_ERROR', `Not a query: ${sql}`);
+  const planned = await runner.plan(query, session);
+  const valueTypes = planned.columnTypes.slice(1);
+  valueTypes.forEach((t, i) => {
+    if (!typeEquals(t, columnTypes[i]) && !insertCompatible(t, columnTypes[i]))
+      throw new TrinoError(
+        'TYPE_MISMATCH',
+        `UPDATE table column types don't match SET expressions: Table: [${columnTypes.map(formatType).join(', ')}], Expressions: [${valueTypes.map(formatType).join(', ')}]`,
+        statement.loc,
+      );
+  });
+  const rowIds: unknown[] = [];
+  const values: unknown[][] = [];
+  for await (const page of runner.pages(planned, session, [planned.columnTypes[0], ...columnTypes])) {
+    for (let r = 0; r < page.positionCount; r++) {
+      rowIds.push(valueAt(page.blocks[0], r));
+      values.push(page.blocks.slice(1).map((b) => valueAt(b, r)));
+    }
+  }
+  return { rowIds, values };
 }
 
 /** `s` or `c.s` as a catalog and schema, using the session's catalog. */

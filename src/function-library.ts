@@ -7,10 +7,10 @@
 import { TrinoError } from './errors';
 import type { FunctionBinder } from './execution/expression-compiler';
 import { addMonthsToDays } from './functions/datetime-functions';
-import { resolveScalarFunction, type FunctionContext } from './functions/registry';
+import { resolveScalarFunction, type ArgumentShape, type FunctionContext } from './functions/registry';
 import type { FunctionLibrary } from './local-engine';
-import type { FunctionResolver } from './planner/expression-analyzer';
-import type { RowExpression } from './planner/ir';
+import type { FunctionResolver, LambdaArgument } from './planner/expression-analyzer';
+import type { LambdaExpression, RowExpression } from './planner/ir';
 import {
   bigintAdd,
   canCoerce,
@@ -86,28 +86,62 @@ function coerceArgument(arg: RowExpression, to: SqlType): RowExpression {
   return { kind: 'cast', value: arg, safe: false, type: to };
 }
 
+/**
+ * A call with lambda arguments: the registry binds the other arguments first, asks each lambda
+ * for its body type under the parameter types it inferred, and the body is then coerced to the
+ * type the signature wants (`reduce`'s state, for instance).
+ */
+function resolveWithLambdas(name: string, args: readonly (RowExpression | LambdaArgument)[]): RowExpression {
+  const analyzed = new Map<string, LambdaExpression>();
+  const bindLambda = (i: number, a: LambdaArgument, types: readonly SqlType[]): LambdaExpression => {
+    const key = `${i}|${types.map(formatType).join('|')}`;
+    let lambda = analyzed.get(key);
+    if (!lambda) analyzed.set(key, (lambda = a.bind(types)));
+    return lambda;
+  };
+  const shapes = args.map((a, i): ArgumentShape => {
+    if (a.kind !== 'lambdaArgument') return { kind: 'value', type: a.type };
+    return { kind: 'lambda', arity: a.arity, bodyType: (types) => bindLambda(i, a, types).type };
+  });
+  const resolved = resolveScalarFunction(name, shapes);
+  return {
+    kind: 'call',
+    function: resolved.name,
+    arguments: args.map((a, i) => {
+      if (a.kind !== 'lambdaArgument') return coerceArgument(a, resolved.argumentTypes[i]);
+      const binding = resolved.lambdas[i]!;
+      const lambda = bindLambda(i, a, binding.parameterTypes);
+      const body = coerceArgument(lambda.body, binding.returnType);
+      return { ...lambda, body, type: body.type };
+    }),
+    type: resolved.returnType,
+  };
+}
+
 const resolver: FunctionResolver = (name, args, loc) => {
   const operator = OPERATORS[name];
   try {
+    if (args.some((a) => a.kind === 'lambdaArgument')) return resolveWithLambdas(name, args);
+    const values = args as readonly RowExpression[];
     if (operator) {
-      const type = shiftResultType(args.map((a) => a.type));
+      const type = shiftResultType(values.map((a) => a.type));
       if (!type) {
         throw new TrinoError(
           'TYPE_MISMATCH',
-          `Cannot apply operator: ${formatType(args[0].type)} ${operator.sign > 0 ? '+' : '-'} ${formatType(args[1].type)}`,
+          `Cannot apply operator: ${formatType(values[0].type)} ${operator.sign > 0 ? '+' : '-'} ${formatType(values[1].type)}`,
           loc,
         );
       }
-      return { kind: 'call', function: name, arguments: args, type };
+      return { kind: 'call', function: name, arguments: values, type };
     }
     const resolved = resolveScalarFunction(
       name,
-      args.map((a) => ({ kind: 'value' as const, type: a.type })),
+      values.map((a) => ({ kind: 'value' as const, type: a.type })),
     );
     return {
       kind: 'call',
       function: resolved.name,
-      arguments: args.map((a, i) => coerceArgument(a, resolved.argumentTypes[i])),
+      arguments: values.map((a, i) => coerceArgument(a, resolved.argumentTypes[i])),
       type: resolved.returnType,
     };
   } catch (err) {
@@ -117,11 +151,12 @@ const resolver: FunctionResolver = (name, args, loc) => {
   }
 };
 
-const binder: FunctionBinder = (name, argumentTypes) => {
+const binder: FunctionBinder = (name, argumentTypes, _returnType, lambdas) => {
   const operator = OPERATORS[name];
   if (operator) {
     return {
       nullOnNull: true,
+      deterministic: true,
       invoke: shiftImplementation(operator.sign, argumentTypes[0], argumentTypes[1]) as (
         ...args: unknown[]
       ) => unknown,
@@ -129,9 +164,18 @@ const binder: FunctionBinder = (name, argumentTypes) => {
   }
   const resolved = resolveScalarFunction(
     name,
-    argumentTypes.map((type) => ({ kind: 'value' as const, type })),
+    argumentTypes.map((type, i): ArgumentShape => {
+      const lambda = lambdas?.[i];
+      return lambda
+        ? { kind: 'lambda', arity: lambda.parameterTypes.length, bodyType: () => lambda.returnType }
+        : { kind: 'value', type };
+    }),
   );
-  return { nullOnNull: resolved.nullOnNull, invoke: resolved.invoke as (...args: unknown[]) => unknown };
+  return {
+    nullOnNull: resolved.nullOnNull,
+    deterministic: resolved.deterministic,
+    invoke: resolved.invoke as (...args: unknown[]) => unknown,
+  };
 };
 
 export const functionLibrary: FunctionLibrary = { resolver, binder };

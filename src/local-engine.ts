@@ -6,11 +6,12 @@
 import { CatalogManager } from './catalog/catalog-manager';
 import type { ConnectorFactory } from './catalog/spi';
 import { TrinoError } from './errors';
-import { LocalExecutionPlanner } from './execution/local-execution-planner';
+import type { ExecutionContext } from './execution/local-execution-planner';
+import { executeQuery, type ExecutionOptions } from './query-execution';
 import { type FunctionBinder } from './execution/expression-compiler';
 import { pageRows } from './execution/page';
-import { formatPlan } from './planner/plan-printer';
-import { Metadata, catalogOrSession } from './planner/metadata';
+import { explain } from './explain';
+import { Metadata } from './planner/metadata';
 import { QueryPlanner } from './planner/query-planner';
 import { createSession, newQueryId, type Session } from './planner/session';
 import type { FunctionResolver } from './planner/expression-analyzer';
@@ -18,7 +19,7 @@ import { parseStatement, type Statement } from './sql';
 import { formatType, type SqlType } from './types';
 import { executeMetadataStatement } from './metadata-statements';
 import { systemConnectorFactory } from './catalog/connectors/system/system-connector';
-import { systemTables, type TrackedQuery } from './system-tables';
+import { systemTables, type NodeRow, type TrackedQuery } from './system-tables';
 import { executeDataDefinition, type QueryRunner } from './data-definition';
 import type { PlanNode } from './planner/plan';
 import type { PlannedQuery } from './planner/query-planner';
@@ -26,7 +27,16 @@ import type { PageStream } from './execution/operators/page-stream';
 import { typeEquals } from './types';
 import { QueryMemoryContext } from './execution/memory-context';
 import { parseDataSize } from './data-size';
-import { SYSTEM_SESSION_PROPERTIES, sessionProperty, sessionValue } from './session-properties';
+import { SYSTEM_SESSION_PROPERTIES, sessionValue } from './session-properties';
+import { resolvePreparedStatement } from './prepared-statements';
+import {
+  executeSessionStatement,
+  type SessionEffects,
+  type SessionStatementResult,
+} from './session-statements';
+import { parseType } from './types';
+import { blockFromValues } from './execution/block';
+import type { Page } from './execution/page';
 
 export interface QueryColumn {
   readonly name: string;
@@ -39,6 +49,17 @@ export interface QueryResult {
   /** For statements that change rows: the count (INSERT, DELETE, CTAS). */
   readonly updateCount?: number;
   readonly updateType?: string;
+}
+
+/** A statement started by a front door: its output columns and a pull-driven stream of pages. */
+export interface StatementExecution {
+  readonly columns: readonly { readonly name: string; readonly type: SqlType }[];
+  /** Pulled by the consumer; execution advances only as pages are read (backpressure). */
+  readonly pages: AsyncIterable<Page>;
+  readonly updateType?: string;
+  readonly updateCount?: number;
+  /** Session changes (USE, SET SESSION, PREPARE, …) for the front door to hand back to its client. */
+  readonly effects: SessionEffects;
 }
 
 export interface CatalogConfig {
@@ -55,6 +76,8 @@ export interface LocalEngineOptions {
   readonly session?: Partial<Session>;
   /** Splits per table scan (default: 4). */
   readonly splitsPerScan?: number;
+  /** The rows of system.runtime.nodes (a cluster's node manager); default: this process alone. */
+  readonly nodes?: () => readonly NodeRow[];
 }
 
 export interface LocalEngine {
@@ -94,7 +117,7 @@ export class LocalQueryEngine implements LocalEngine {
     for (const c of catalogs) this.catalogs.createCatalog(c.name, c.properties);
     // the system catalog is always present, as in Trino
     this.catalogs.registerFactory(
-      systemConnectorFactory(systemTables(this.catalogs, () => [...this.queries.values()])),
+      systemConnectorFactory(systemTables(this.catalogs, () => [...this.queries.values()], options.nodes)),
     );
     if (!this.catalogs.getCatalog('system'))
       this.catalogs.createCatalog('system', { 'connector.name': 'system' });
@@ -126,7 +149,11 @@ export class LocalQueryEngine implements LocalEngine {
     if (this.queries.size > LocalQueryEngine.QUERY_HISTORY)
       this.queries.delete(this.queries.keys().next().value!);
     try {
-      const result = await this.execute(parseStatement(sql), session);
+      const statement = resolvePreparedStatement(parseStatement(sql), session);
+      const sessionResult = await executeSessionStatement(statement, sql, session, this.metadata);
+      const result = sessionResult
+        ? this.applyEffects(sessionResult)
+        : await this.execute(statement, session);
       tracked.state = 'FINISHED';
       tracked.outputRows = result.rows.length;
       return result;
@@ -149,50 +176,12 @@ export class LocalQueryEngine implements LocalEngine {
         const rows = await this.run(planned.root, session);
         return { columns: columns(planned.columnNames, planned.columnTypes), rows };
       }
-      case 'Explain': {
-        if (statement.statement.kind !== 'Query')
-          throw new TrinoError('NOT_SUPPORTED', 'EXPLAIN supports queries only for now', statement.loc);
-        if (statement.analyze)
-          throw new TrinoError('NOT_SUPPORTED', 'EXPLAIN ANALYZE is not supported yet', statement.loc);
-        const planned = await this.planner(session).planStatementQuery(statement.statement);
-        return { columns: [{ name: 'Query Plan', type: 'varchar' }], rows: [[formatPlan(planned.root)]] };
-      }
-      case 'SetSession': {
-        const name = statement.name.parts.map((p) => p.value.toLowerCase()).join('.');
-        if (statement.name.parts.length > 1)
-          throw new TrinoError(
-            'INVALID_SESSION_PROPERTY',
-            `Session property '${name}' does not exist`,
-            statement.loc,
-          );
-        const definition = sessionProperty(name);
-        const value = statement.value;
-        const text =
-          value.kind === 'StringLiteral'
-            ? value.value
-            : value.kind === 'LongLiteral' || value.kind === 'BooleanLiteral'
-              ? String(value.kind === 'LongLiteral' ? value.value : value.value)
-              : undefined;
-        if (text === undefined)
-          throw new TrinoError(
-            'INVALID_SESSION_PROPERTY',
-            `Session property ${name} must be set to a literal`,
-            statement.loc,
-          );
-        definition.validate(text);
-        this.defaults = {
-          ...this.defaults,
-          systemProperties: { ...this.defaults.systemProperties, [name]: text },
-        };
-        return { columns: [], rows: [], updateType: 'SET SESSION' };
-      }
-      case 'ResetSession': {
-        const name = statement.name.parts.map((p) => p.value.toLowerCase()).join('.');
-        sessionProperty(name);
-        const { [name]: _removed, ...rest } = this.defaults.systemProperties ?? {};
-        this.defaults = { ...this.defaults, systemProperties: rest };
-        return { columns: [], rows: [], updateType: 'RESET SESSION' };
-      }
+      case 'Explain':
+        return explain(statement, session, {
+          metadata: this.metadata,
+          plan: (query, s) => this.planner(s).planStatementQuery(query),
+          run: (root, s, options) => this.pages(root, s, options),
+        });
       case 'ShowSession':
         return {
           columns: ['Name', 'Value', 'Default', 'Type', 'Description'].map((name) => ({
@@ -207,19 +196,6 @@ export class LocalQueryEngine implements LocalEngine {
             p.description,
           ]),
         };
-      case 'Use': {
-        const catalog = catalogOrSession(session, statement.catalog?.value.toLowerCase(), statement.loc);
-        const schema = statement.schema.value.toLowerCase();
-        if (!(await this.metadata.schemaExists(session, catalog, schema))) {
-          throw new TrinoError(
-            'SCHEMA_NOT_FOUND',
-            `Schema does not exist: ${catalog}.${schema}`,
-            statement.loc,
-          );
-        }
-        this.defaults = { ...this.defaults, catalog, schema };
-        return { columns: [], rows: [], updateType: 'USE' };
-      }
       default: {
         const result =
           (await executeMetadataStatement(statement, session, this.metadata)) ??
@@ -228,6 +204,70 @@ export class LocalQueryEngine implements LocalEngine {
         throw new TrinoError('NOT_SUPPORTED', `${statement.kind} is not supported yet`, statement.loc);
       }
     }
+  }
+
+  /** query() keeps session changes in the engine's defaults (the embedded API has no client to hold them). */
+  private applyEffects({ updateType, effects }: SessionStatementResult): QueryResult {
+    const d = this.defaults;
+    const reset = new Set(effects.resetSessionProperties);
+    const deallocated = new Set(effects.deallocatedPreparedStatements);
+    this.defaults = {
+      ...d,
+      ...(effects.setCatalog !== undefined ? { catalog: effects.setCatalog, schema: effects.setSchema } : {}),
+      systemProperties: Object.fromEntries(
+        Object.entries({ ...d.systemProperties, ...effects.setSessionProperties }).filter(
+          ([k]) => !reset.has(k),
+        ),
+      ),
+      preparedStatements: Object.fromEntries(
+        Object.entries({ ...d.preparedStatements, ...effects.addedPreparedStatements }).filter(
+          ([k]) => !deallocated.has(k),
+        ),
+      ),
+    };
+    return { columns: [], rows: [], updateType };
+  }
+
+  /**
+   * Starts one statement for a front door (the coordinator's query manager). The session is used
+   * as given and never changed: session statements report their effects instead. A query's pages
+   * are produced as the caller pulls them, so a client that stops reading pauses execution.
+   */
+  async executeStatement(sql: string, session: Session): Promise<StatementExecution> {
+    if (this.closed) throw new TrinoError('GENERIC_INTERNAL_ERROR', 'Engine is closed');
+    const statement = resolvePreparedStatement(parseStatement(sql), session);
+    const sessionResult = await executeSessionStatement(statement, sql, session, this.metadata);
+    if (sessionResult)
+      return {
+        columns: [],
+        pages: rowPages([], []),
+        updateType: sessionResult.updateType,
+        effects: sessionResult.effects,
+      };
+    if (statement.kind === 'Query') {
+      const planned = await this.planner(session).planStatementQuery(statement);
+      return {
+        columns: planned.columnNames.map((name, i) => ({ name, type: planned.columnTypes[i] })),
+        pages: this.pages(planned.root, session),
+        effects: {},
+      };
+    }
+    const result = await this.execute(statement, session);
+    const columns = result.columns.map((c) => ({ name: c.name, type: parseType(c.type) }));
+    return {
+      columns,
+      pages: rowPages(result.rows, columns),
+      ...(result.updateType !== undefined ? { updateType: result.updateType } : {}),
+      ...(result.updateCount !== undefined ? { updateCount: result.updateCount } : {}),
+      effects: {},
+    };
+  }
+
+  /** Lists a query run outside query() (a front door's) in system.runtime.queries. */
+  trackQuery(tracked: TrackedQuery): void {
+    this.queries.set(tracked.queryId, tracked);
+    if (this.queries.size > LocalQueryEngine.QUERY_HISTORY)
+      this.queries.delete(this.queries.keys().next().value!);
   }
 
   private planner(session: Session): QueryPlanner {
@@ -250,8 +290,17 @@ export class LocalQueryEngine implements LocalEngine {
     return rows;
   }
 
-  private pages(root: PlanNode, session: Session): PageStream {
-    const planner = new LocalExecutionPlanner({
+  /** Runs a plan as fragments and tasks (query-execution.ts). */
+  private pages(root: PlanNode, session: Session, options: Partial<ExecutionOptions> = {}): PageStream {
+    const splitsPerScan = this.options.splitsPerScan ?? 4;
+    return executeQuery(root, session, this.metadata, this.executionContext(session), {
+      splitsPerScan,
+      ...options,
+    });
+  }
+
+  private executionContext(session: Session): ExecutionContext {
+    return {
       catalogs: this.catalogs,
       connectorSession: (catalog) => this.metadata.connectorSession(session, catalog),
       evaluation: { timeZone: session.timeZone, startTime: session.startTime, user: session.user },
@@ -260,8 +309,7 @@ export class LocalQueryEngine implements LocalEngine {
       memory: new QueryMemoryContext(
         parseDataSize(sessionValue(session.systemProperties, 'query_max_memory_per_node')),
       ),
-    });
-    return planner.plan(root);
+    };
   }
 
   async close(): Promise<void> {
@@ -292,6 +340,15 @@ function castOutputs(planned: PlannedQuery, castTo: readonly SqlType[] | undefin
           },
     })),
     outputs,
+  };
+}
+
+/** Materialized rows (metadata statements, DDL) as a page stream of one page. */
+async function* rowPages(rows: readonly unknown[][], columns: readonly unknown[]): AsyncIterable<Page> {
+  if (rows.length === 0) return;
+  yield {
+    positionCount: rows.length,
+    blocks: columns.map((_, c) => blockFromValues(rows.map((r) => r[c]))),
   };
 }
 

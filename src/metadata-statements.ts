@@ -2,6 +2,7 @@
  * Metadata-only statements (SHOW CATALOGS / SCHEMAS / TABLES / COLUMNS, DESCRIBE): answered from
  * connector metadata without running a query, with Trino's column names and ordering.
  */
+import { listAggregateAndWindowFunctions } from './planner/aggregate-listing';
 import { TrinoError } from './errors';
 import { likeMatcher } from './execution/kernels';
 import type { QueryResult } from './local-engine';
@@ -92,9 +93,10 @@ export async function executeMetadataStatement(
     }
     case 'ShowFunctions': {
       const like = statement.like;
-      const all = listScalarFunctions().filter(
-        (f) => !like || likeMatcher(like.pattern, like.escape).test(f.name),
-      );
+      const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+      const all = [...listScalarFunctions(), ...listAggregateAndWindowFunctions()]
+        .filter((f) => !like || likeMatcher(like.pattern, like.escape).test(f.name))
+        .sort((a, b) => cmp(a.name, b.name) || cmp(a.argumentTypes, b.argumentTypes));
       return {
         columns: [
           ...varcharColumns('Function', 'Return Type', 'Argument Types', 'Function Type'),

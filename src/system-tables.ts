@@ -8,7 +8,8 @@ import { BIGINT, BOOLEAN, VARCHAR, timestampWithTimeZoneType } from './types';
 
 export interface TrackedQuery {
   readonly queryId: string;
-  state: 'RUNNING' | 'FINISHED' | 'FAILED';
+  // Trino's query states (the client protocol's query manager reports every one)
+  state: 'QUEUED' | 'PLANNING' | 'STARTING' | 'RUNNING' | 'FINISHING' | 'FINISHED' | 'FAILED';
   readonly user: string;
   readonly query: string;
   readonly created: number;
@@ -20,6 +21,24 @@ export interface TrackedQuery {
 
 export const NODE_ID = 'tessera-local';
 const NODE_VERSION = '0.1.0';
+
+/** One row of system.runtime.nodes; a cluster's node manager supplies them (`nodes` below). */
+export interface NodeRow {
+  readonly nodeId: string;
+  readonly httpUri: string | null;
+  readonly nodeVersion: string;
+  readonly coordinator: boolean;
+  /** Trino's NodeState, lower case: active, inactive, shutting_down, draining, drained. */
+  readonly state: string;
+}
+
+const LOCAL_NODE: NodeRow = {
+  nodeId: NODE_ID,
+  httpUri: null,
+  nodeVersion: NODE_VERSION,
+  coordinator: true,
+  state: 'active',
+};
 const TIMESTAMP = timestampWithTimeZoneType(3);
 
 const instant = (millis: number | undefined) =>
@@ -32,6 +51,7 @@ const column = (name: string, type: typeof VARCHAR | typeof BIGINT | typeof BOOL
 export function systemTables(
   catalogs: CatalogManager,
   queries: () => readonly TrackedQuery[],
+  nodes: () => readonly NodeRow[] = () => [LOCAL_NODE],
 ): SystemTable[] {
   return [
     {
@@ -54,7 +74,7 @@ export function systemTables(
         column('coordinator', BOOLEAN),
         column('state', VARCHAR),
       ],
-      rows: () => [[NODE_ID, null, NODE_VERSION, true, 'active']],
+      rows: () => nodes().map((n) => [n.nodeId, n.httpUri, n.nodeVersion, n.coordinator, n.state]),
     },
     {
       schema: 'runtime',

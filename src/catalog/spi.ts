@@ -99,6 +99,10 @@ export interface FilterApplicationResult {
   readonly remaining: TupleDomain;
 }
 
+export interface ProjectionApplicationResult {
+  readonly handle: TableHandle;
+}
+
 export interface LimitApplicationResult {
   readonly handle: TableHandle;
   /** True when the connector returns at most `limit` rows in total, so the engine's limit can go. */
@@ -136,6 +140,15 @@ export interface ConnectorMetadata {
     table: TableHandle,
     limit: number,
   ): Promise<LimitApplicationResult | undefined>;
+  /**
+   * The columns a scan of `table` reads, once the plan is pruned: a connector may narrow its
+   * handle to them (a remote database's select list). Undefined: the handle stays as it is.
+   */
+  applyProjection?(
+    session: ConnectorSession,
+    table: TableHandle,
+    columns: readonly ColumnHandle[],
+  ): Promise<ProjectionApplicationResult | undefined>;
 
   // DDL (connectors that support writes)
   createSchema?(
@@ -185,6 +198,28 @@ export interface ConnectorMetadata {
     constraint: TupleDomain | undefined,
   ): Promise<number>;
   truncateTable?(session: ConnectorSession, table: TableHandle): Promise<void>;
+
+  /*
+   * Row-level changes (DELETE … WHERE, UPDATE): a simpler shape of Trino's merge. A connector that
+   * supports them has a hidden row id column (getRowIdColumn), which the engine adds to the
+   * table's columns and page sources fill with values that identify rows; the engine runs an ordinary query over the table (any predicate, subqueries included) that
+   * returns the ids of the affected rows, with the new values for UPDATE, and hands them back.
+   * Ids are only valid for the table's state in which they were read.
+   */
+  getRowIdColumn?(
+    session: ConnectorSession,
+    table: TableHandle,
+  ): { readonly metadata: ColumnMetadata; readonly handle: ColumnHandle } | undefined;
+  /** Deletes the rows with these ids; returns how many were deleted. */
+  deleteRowsById?(session: ConnectorSession, table: TableHandle, rowIds: readonly unknown[]): Promise<number>;
+  /** Sets `columns` of row `rowIds[i]` to `values[i]` (canonical values); returns the row count. */
+  updateRowsById?(
+    session: ConnectorSession,
+    table: TableHandle,
+    columns: readonly ColumnHandle[],
+    rowIds: readonly unknown[],
+    values: readonly (readonly unknown[])[],
+  ): Promise<number>;
 }
 
 export type InsertHandle = { readonly [key: string]: JsonValue };

@@ -5,7 +5,9 @@
  * memory"):
  * - NumberBlock: a Float64Array plus a null mask. Every type whose values are JS numbers
  *   (src/types/values.ts) lives here, and the Int64 types (bigint, timestamp(p<=6), interval day
- *   to second) too while all of a block's values are safe integers.
+ *   to second) too while all of a block's values are safe integers. Long decimals (p > 15, whose
+ *   canonical values are bigints) live here too while every unscaled value is a safe integer: such
+ *   a block has `bigintValues` set, and `valueAt` turns its numbers back into bigints.
  * - BooleanBlock: a Uint8Array of 0/1 plus a null mask.
  * - ValueBlock: an array of canonical values with `null` for NULL: strings, Int64 values beyond
  *   ±2^53 (bigint), long decimals, varbinary, arrays, maps, rows, timestamps with time zone.
@@ -20,6 +22,11 @@ export interface NumberBlock {
   readonly positionCount: number;
   readonly values: Float64Array;
   readonly nulls: Uint8Array | null;
+  /**
+   * The values are safe integers standing for bigints (long decimals): the canonical value at a
+   * position is `BigInt(values[i])`. Readers of `values` must honour this; copies keep it.
+   */
+  readonly bigintValues?: true;
 }
 
 export interface BooleanBlock {
@@ -37,13 +44,37 @@ export interface ValueBlock {
 
 export type Block = NumberBlock | BooleanBlock | ValueBlock;
 
-export function numberBlock(values: Float64Array, nulls: Uint8Array | null = null): NumberBlock {
-  return {
-    kind: 'number',
+export function numberBlock(
+  values: Float64Array,
+  nulls: Uint8Array | null = null,
+  bigintValues = false,
+): NumberBlock {
+  const block = {
+    kind: 'number' as const,
     positionCount: values.length,
     values,
     nulls: nulls && hasAnyNull(nulls) ? nulls : null,
   };
+  return bigintValues ? { ...block, bigintValues: true } : block;
+}
+
+/**
+ * A block of bigint-canonical values (long decimals) given as safe-integer numbers or bigints:
+ * a NumberBlock with `bigintValues` when every value is a safe integer, else a ValueBlock of
+ * bigints.
+ */
+export function bigintValuesBlock(values: readonly (number | bigint | null)[]): Block {
+  const n = values.length;
+  const out = new Float64Array(n);
+  let nulls: Uint8Array | null = null;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null) (nulls ??= new Uint8Array(n))[i] = 1;
+    else if (typeof v === 'number') out[i] = v;
+    else if (v >= -9007199254740991n && v <= 9007199254740991n) out[i] = Number(v);
+    else return valueBlock(values.map((x) => (typeof x === 'number' ? BigInt(x) : x)));
+  }
+  return numberBlock(out, nulls, true);
 }
 
 export function booleanBlock(values: Uint8Array, nulls: Uint8Array | null = null): BooleanBlock {
@@ -73,7 +104,8 @@ export function isNullAt(block: Block, position: number): boolean {
 export function valueAt(block: Block, position: number): unknown {
   switch (block.kind) {
     case 'number':
-      return block.nulls !== null && block.nulls[position] !== 0 ? null : block.values[position];
+      if (block.nulls !== null && block.nulls[position] !== 0) return null;
+      return block.bigintValues ? BigInt(block.values[position]) : block.values[position];
     case 'boolean':
       return block.nulls !== null && block.nulls[position] !== 0 ? null : block.values[position] === 1;
     case 'value':
@@ -130,7 +162,11 @@ export function takePositions(
       const values = new Float64Array(count);
       const src = block.values;
       for (let i = 0; i < count; i++) values[i] = src[positions[i]];
-      return numberBlock(values, block.nulls ? gatherMask(block.nulls, positions, count) : null);
+      return numberBlock(
+        values,
+        block.nulls ? gatherMask(block.nulls, positions, count) : null,
+        block.bigintValues === true,
+      );
     }
     case 'boolean': {
       const values = new Uint8Array(count);
@@ -160,6 +196,7 @@ export function sliceBlock(block: Block, start: number, length: number): Block {
       return numberBlock(
         block.values.subarray(start, start + length),
         block.nulls ? block.nulls.subarray(start, start + length) : null,
+        block.bigintValues === true,
       );
     case 'boolean':
       return booleanBlock(
@@ -168,5 +205,83 @@ export function sliceBlock(block: Block, start: number, length: number): Block {
       );
     case 'value':
       return valueBlock(block.values.slice(start, start + length));
+  }
+}
+
+/**
+ * One block holding the rows of `blocks` one after another. Blocks of one typed form are copied
+ * array to array; mixed forms (an Int64 column that left the safe range in one page) go through
+ * canonical values.
+ */
+export function concatBlocks(blocks: readonly Block[]): Block {
+  if (blocks.length === 1) return blocks[0];
+  let total = 0;
+  for (const b of blocks) total += b.positionCount;
+  const first = blocks[0];
+  if (first !== undefined && first.kind !== 'value') {
+    const big = first.kind === 'number' && first.bigintValues === true;
+    const same = blocks.every(
+      (b) => b.kind === first.kind && (b.kind !== 'number' || (b.bigintValues === true) === big),
+    );
+    if (same) {
+      const values = first.kind === 'number' ? new Float64Array(total) : new Uint8Array(total);
+      let nulls: Uint8Array | null = null;
+      let at = 0;
+      for (const b of blocks as readonly (NumberBlock | BooleanBlock)[]) {
+        values.set(b.values, at);
+        if (b.nulls !== null) (nulls ??= new Uint8Array(total)).set(b.nulls, at);
+        at += b.positionCount;
+      }
+      return first.kind === 'number'
+        ? numberBlock(values as Float64Array, nulls, big)
+        : booleanBlock(values as Uint8Array, nulls);
+    }
+  }
+  const values = new Array<unknown>(total);
+  let at = 0;
+  if (blocks.every((b) => b.kind === 'value')) {
+    // already canonical values: copy them as they are
+    for (const b of blocks as readonly ValueBlock[]) {
+      const src = b.values;
+      for (let i = 0; i < src.length; i++) values[at++] = src[i];
+    }
+    return valueBlock(values);
+  }
+  for (const b of blocks) for (let i = 0; i < b.positionCount; i++) values[at++] = valueAt(b, i);
+  return blockFromValues(values);
+}
+
+/** Like takePositions, but a negative position gives NULL (outer-join padding). */
+export function takePositionsOrNull(block: Block, positions: Int32Array, count: number): Block {
+  let anyNull = false;
+  for (let i = 0; i < count; i++) {
+    if (positions[i] < 0) {
+      anyNull = true;
+      break;
+    }
+  }
+  if (!anyNull) return takePositions(block, positions, count);
+  switch (block.kind) {
+    case 'number':
+    case 'boolean': {
+      const values = block.kind === 'number' ? new Float64Array(count) : new Uint8Array(count);
+      const nulls = new Uint8Array(count);
+      const src = block.values;
+      const srcNulls = block.nulls;
+      for (let i = 0; i < count; i++) {
+        const p = positions[i];
+        if (p < 0 || (srcNulls !== null && srcNulls[p] !== 0)) nulls[i] = 1;
+        else values[i] = src[p];
+      }
+      return block.kind === 'number'
+        ? numberBlock(values as Float64Array, nulls, block.bigintValues === true)
+        : booleanBlock(values as Uint8Array, nulls);
+    }
+    case 'value': {
+      const values = new Array<unknown>(count);
+      const src = block.values;
+      for (let i = 0; i < count; i++) values[i] = positions[i] < 0 ? null : src[positions[i]];
+      return valueBlock(values);
+    }
   }
 }

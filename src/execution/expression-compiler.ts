@@ -10,7 +10,8 @@
  * untaken branch cannot raise an error, as in Trino.
  */
 import { TrinoError } from '../errors';
-import type { RowExpression } from '../planner/ir';
+import type { ComparisonOp, RowExpression } from '../planner/ir';
+import { comparatorFor, equalityFor, identityFor } from '../functions/values-compare';
 import {
   bigintAdd,
   bigintDivide,
@@ -26,6 +27,8 @@ import {
   decimalNegate,
   decimalSubtract,
   formatType,
+  isOrderableType,
+  isStructuralType,
   smallAdd,
   smallDivide,
   smallModulus,
@@ -35,8 +38,9 @@ import {
   type DecimalType,
   type SqlType,
 } from '../types';
-import { type Block, booleanBlock, numberBlock, valueBlock } from './block';
-import { compareStrings, likeMatcher } from './kernels';
+import { type Block, booleanBlock, numberBlock, takePositions, valueAt, valueBlock } from './block';
+import { canonicalLong, isLongDecimal, longDecimalArithmetic, normalizeLong } from './long-decimal';
+import { compareStrings, likeMatcher, likePredicate } from './kernels';
 import type { Page } from './page';
 
 /** How values of a type are held in a block (see block.ts). */
@@ -80,13 +84,21 @@ export type FunctionBinder = (
   name: string,
   argumentTypes: readonly SqlType[],
   returnType: SqlType,
+  /** Per argument: a lambda's parameter and body types (its entry in argumentTypes is the body's). */
+  lambdas?: readonly ({ parameterTypes: readonly SqlType[]; returnType: SqlType } | undefined)[],
 ) => {
   readonly nullOnNull: boolean;
   readonly invoke: (...args: unknown[]) => unknown;
+  /** true: same arguments, same result within a query, so calls on constants fold at compile time. */
+  readonly deterministic?: boolean;
 };
 
 export interface CompiledProjection {
-  (page: Page): Block;
+  /**
+   * One output block over the page's rows, or — given `positions` — over those `count` rows only
+   * (a filter's selection, so that FilterAndProject does not copy the input page first).
+   */
+  (page: Page, positions?: Int32Array, count?: number): Block;
 }
 
 export interface CompiledFilter {
@@ -99,6 +111,8 @@ class CodeGen {
   private nextVar = 0;
   readonly constants: unknown[] = [];
   readonly channels = new Set<number>();
+  /** Lambda parameters in scope: symbol name → the JS parameter holding its value. */
+  private readonly lambdaLocals = new Map<string, string>();
 
   constructor(
     private readonly layout: ReadonlyMap<string, number>,
@@ -132,26 +146,84 @@ class CodeGen {
     return [v, n];
   }
 
+  /** false while evaluating a constant subexpression for folding (it must not fold itself). */
+  fold = true;
+
+  /**
+   * Whether `e` reads no column and calls only deterministic functions, so it can be computed
+   * once at compile time (Trino folds these in the planner: `CAST('1994-01-01' AS date)`,
+   * `date + INTERVAL '1' YEAR` would otherwise run per row).
+   */
+  private foldable(e: RowExpression): boolean {
+    switch (e.kind) {
+      case 'constant':
+        return true;
+      case 'cast':
+      case 'negate':
+        return this.foldable(e.value);
+      case 'arithmetic':
+        return this.foldable(e.left) && this.foldable(e.right);
+      case 'call':
+        return (
+          this.binder !== undefined &&
+          e.arguments.every((a) => a.kind !== 'lambda' && this.foldable(a)) &&
+          this.binder(
+            e.function,
+            e.arguments.map((a) => a.type),
+            e.type,
+          ).deterministic === true
+        );
+      default:
+        return false;
+    }
+  }
+
   private genInto(e: RowExpression, v: string, n: string): void {
+    if (this.fold && e.kind !== 'constant' && this.foldable(e)) {
+      try {
+        const value = evaluateUnfolded(e, this.ctx, this.binder);
+        this.genInto({ kind: 'constant', value, type: e.type }, v, n);
+        return;
+      } catch {
+        // it raises: compute it per row instead, so that the error surfaces only if a row gets there
+      }
+    }
     switch (e.kind) {
       case 'symbol': {
+        const local = this.lambdaLocals.get(e.name);
+        if (local !== undefined) {
+          this.emit(`${v} = ${local} === undefined ? null : ${local}; ${n} = ${v} === null;`);
+          return;
+        }
         const c = this.layout.get(e.name);
         if (c === undefined)
           throw new TrinoError('COMPILER_ERROR', `Symbol ${e.name} is not in the input layout`);
         this.channels.add(c);
+        if (isLongDecimal(e.type)) {
+          // long decimals are held normalized (long-decimal.ts): a bigint block's safe values become numbers
+          this.emit(
+            `if (ck${c} === 'value') { ${v} = cv${c}[i]; ${n} = ${v} === null; if (!${n} && ${v} >= -9007199254740991n && ${v} <= 9007199254740991n) ${v} = Number(${v}); }`,
+          );
+          this.emit(`else { ${n} = cm${c} !== null && cm${c}[i] !== 0; ${v} = cv${c}[i]; }`);
+          return;
+        }
         this.emit(`if (ck${c} === 'value') { ${v} = cv${c}[i]; ${n} = ${v} === null; }`);
         this.emit(
           `else { ${n} = cm${c} !== null && cm${c}[i] !== 0; ${v} = ck${c} === 'boolean' ? cv${c}[i] === 1 : cv${c}[i]; }`,
         );
         return;
       }
-      case 'constant':
-        if (e.value === null) this.emit(`${n} = true;`);
-        else
-          this.emit(
-            `${v} = ${typeof e.value === 'number' || typeof e.value === 'boolean' ? String(e.value) : this.constant(e.value)};`,
-          );
+      case 'constant': {
+        if (e.value === null) {
+          this.emit(`${n} = true;`);
+          return;
+        }
+        const value = isLongDecimal(e.type) ? normalizeLong(e.value as bigint) : e.value;
+        this.emit(
+          `${v} = ${typeof value === 'number' || typeof value === 'boolean' ? String(value) : this.constant(value)};`,
+        );
         return;
+      }
       case 'arithmetic': {
         const [a, an] = this.gen(e.left);
         this.emit(`if (${an}) ${n} = true; else {`);
@@ -169,6 +241,10 @@ class CodeGen {
       case 'comparison': {
         const [a, an] = this.gen(e.left);
         const [b, bn] = this.gen(e.right);
+        if (isStructuralType(e.left.type)) {
+          this.structuralComparison(e.op, e.left.type, a, an, b, bn, v, n);
+          return;
+        }
         if (e.op === 'distinct') {
           this.emit(
             `if (${an} || ${bn}) ${v} = ${an} !== ${bn}; else ${v} = !(${this.compare('eq', e.left.type, a, b)});`,
@@ -207,7 +283,9 @@ class CodeGen {
       }
       case 'cast': {
         const [a, an] = this.gen(e.value);
-        const fn = this.constant(this.castKernel(e.value.type, e.type, e.safe));
+        const fn = this.constant(
+          this.boundary(this.castKernel(e.value.type, e.type, e.safe), [e.value.type], e.type),
+        );
         this.emit(`if (${an}) ${n} = true; else { ${v} = ${fn}(${a}); ${n} = ${v} === null; }`);
         return;
       }
@@ -274,6 +352,29 @@ class CodeGen {
         return;
       }
       case 'like': {
+        if (
+          e.pattern.kind === 'constant' &&
+          typeof e.pattern.value === 'string' &&
+          (e.escape === undefined || (e.escape.kind === 'constant' && typeof e.escape.value === 'string'))
+        ) {
+          // a constant pattern: its test is built once, not looked up per row (a bad escape
+          // falls through, so that the error is raised only when a row is tested, as before)
+          let predicate: ((value: string) => boolean) | undefined;
+          try {
+            predicate = likePredicate(
+              e.pattern.value,
+              e.escape?.kind === 'constant' ? (e.escape.value as string) : undefined,
+            );
+          } catch {
+            predicate = undefined;
+          }
+          if (predicate !== undefined) {
+            const test = this.constant(predicate);
+            const [a, an] = this.gen(e.value);
+            this.emit(`if (${an}) ${n} = true; else ${v} = ${test}(${a});`);
+            return;
+          }
+        }
         const [a, an] = this.gen(e.value);
         const [p, pn] = this.gen(e.pattern);
         let esc = 'undefined';
@@ -285,6 +386,28 @@ class CodeGen {
         );
         return;
       }
+      case 'lambda': {
+        // a closure over the row's locals (captured columns read position `i`); it returns the
+        // body's value or null, the canonical values the higher-order kernels expect
+        const params = e.parameters.map(() => this.fresh('p'));
+        e.parameters.forEach((p, k) => this.lambdaLocals.set(p.name, params[k]));
+        this.emit(`${v} = (${params.join(', ')}) => {`);
+        const [b, bn] = this.gen(e.body);
+        this.emit(`return ${bn} ? null : ${b}; };`);
+        for (const p of e.parameters) this.lambdaLocals.delete(p.name);
+        return;
+      }
+      case 'row': {
+        // a fresh array per row: row values are JS arrays (values.ts)
+        const fields = e.fields.map((f) => this.gen(f));
+        this.emit(`${v} = [${fields.map(([a, an]) => `${an} ? null : ${a}`).join(', ')}];`);
+        return;
+      }
+      case 'field': {
+        const [a, an] = this.gen(e.base);
+        this.emit(`if (${an}) ${n} = true; else { ${v} = ${a}[${e.index}]; ${n} = ${v} === null; }`);
+        return;
+      }
       case 'call': {
         if (!this.binder)
           throw new TrinoError('FUNCTION_IMPLEMENTATION_MISSING', `No function registry for ${e.function}`);
@@ -292,9 +415,18 @@ class CodeGen {
           e.function,
           e.arguments.map((a) => a.type),
           e.type,
+          e.arguments.some((a) => a.kind === 'lambda')
+            ? e.arguments.map((a) =>
+                a.kind === 'lambda'
+                  ? { parameterTypes: a.parameters.map((p) => p.type), returnType: a.body.type }
+                  : undefined,
+              )
+            : undefined,
         );
         const args = e.arguments.map((a) => this.gen(a));
-        const fn = this.constant(bound.invoke);
+        const fn = this.constant(
+          this.boundary(bound.invoke, [undefined, ...e.arguments.map((a) => a.type)], e.type),
+        );
         const ctx = this.constant(this.ctx);
         const call = `${fn}(${[ctx, ...args.map(([a]) => a)].join(', ')})`;
         if (bound.nullOnNull && args.length > 0) {
@@ -345,6 +477,10 @@ class CodeGen {
       case 'decimal': {
         const l = lt as DecimalType;
         const r = rt as DecimalType;
+        if (isLongDecimal(type)) {
+          const kernel = longDecimalArithmetic(op as 'add', l, r, type);
+          return `${this.constant(kernel)}(${a}, ${b})`;
+        }
         const kernels = {
           add: decimalAdd,
           subtract: decimalSubtract,
@@ -391,6 +527,37 @@ class CodeGen {
     throw new TrinoError('NOT_SUPPORTED', `Cannot negate ${formatType(type)}`);
   }
 
+  /**
+   * Rows, arrays and maps compare with Trino's operators (values-compare.ts): `=` is NULL when a
+   * NULL element leaves it undecided, ordering is lexicographic and fails on a NULL it reaches.
+   */
+  private structuralComparison(
+    op: ComparisonOp,
+    t: SqlType,
+    a: string,
+    an: string,
+    b: string,
+    bn: string,
+    v: string,
+    n: string,
+  ): void {
+    if (op === 'distinct') {
+      const identical = this.constant(identityFor(t));
+      this.emit(`if (${an} || ${bn}) ${v} = ${an} !== ${bn}; else ${v} = !${identical}(${a}, ${b});`);
+      return;
+    }
+    if (op === 'eq' || op === 'ne') {
+      const equal = this.constant(equalityFor(t));
+      this.emit(
+        `if (${an} || ${bn}) ${n} = true; else { ${v} = ${equal}(${a}, ${b}); if (${v} === null) ${n} = true;${op === 'ne' ? ` else ${v} = !${v};` : ''} }`,
+      );
+      return;
+    }
+    const compare = this.constant(comparatorFor(t));
+    const js = { lt: '<', le: '<=', gt: '>', ge: '>=' }[op];
+    this.emit(`if (${an} || ${bn}) ${n} = true; else ${v} = ${compare}(${a}, ${b}) ${js} 0;`);
+  }
+
   /** A comparison of two non-null values of type `t`, as a boolean JS expression. */
   compare(op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge', t: SqlType, a: string, b: string): string {
     const js = { eq: '===', ne: '!==', lt: '<', le: '<=', gt: '>', ge: '>=' }[op];
@@ -419,7 +586,34 @@ class CodeGen {
       case 'unknown':
         return 'false';
     }
+    // other scalar types (varbinary, long timestamps, zoned values, uuid…): the value library's
+    // operators, which define Trino's equality and order for each type
+    if (op === 'eq' || op === 'ne') return `(${this.constant(equalityFor(t))}(${a}, ${b}) ${js} true)`;
+    if (isOrderableType(t)) return `(${this.constant(comparatorFor(t))}(${a}, ${b}) ${js} 0)`;
     throw new TrinoError('NOT_SUPPORTED', `Comparison of ${formatType(t)} values is not supported yet`);
+  }
+
+  /**
+   * Wraps a kernel that takes and returns canonical values so that generated code can pass it
+   * normalized long decimals: those arguments become bigints, and a long-decimal result is
+   * normalized. `argumentTypes[i]` undefined: argument i is passed as is.
+   */
+  private boundary<F extends (...args: never[]) => unknown>(
+    fn: F,
+    argumentTypes: readonly (SqlType | undefined)[],
+    resultType: SqlType,
+  ): F {
+    const longArgs = argumentTypes.map((t) => t !== undefined && isLongDecimal(t));
+    const longResult = isLongDecimal(resultType);
+    if (!longResult && !longArgs.includes(true)) return fn;
+    const f = fn as unknown as (...args: unknown[]) => unknown;
+    return ((...args: unknown[]) => {
+      for (let i = 0; i < args.length; i++) {
+        if (longArgs[i] && args[i] !== null) args[i] = canonicalLong(args[i] as number | bigint);
+      }
+      const r = f(...args);
+      return longResult && r !== null ? normalizeLong(r as number | bigint) : r;
+    }) as unknown as F;
   }
 
   private castKernel(from: SqlType, to: SqlType, safe: boolean): (v: unknown) => unknown {
@@ -460,40 +654,48 @@ export function compileProjection(
     const c = layout.get(e.name);
     if (c === undefined)
       throw new TrinoError('COMPILER_ERROR', `Symbol ${e.name} is not in the input layout`);
-    return (page) => page.blocks[c];
+    return (page, positions, count) =>
+      positions === undefined ? page.blocks[c] : takePositions(page.blocks[c], positions, count!);
   }
   const [v, n] = g.gen(e);
-  const kind = physicalKind(e.type);
+  const kind = isLongDecimal(e.type) ? 'long' : physicalKind(e.type);
   let store: string;
   let init: string;
   let finish: string;
   switch (kind) {
+    case 'long':
+      // normalized long decimals: a Float64Array while every value is safe, else canonical bigints
+      init = 'let out = new Float64Array(count); let nulls = null; let big = null;';
+      store = `if (big !== null) big[j] = ${n} ? null : BigInt(${v}); else if (${n}) (nulls ??= new Uint8Array(count))[j] = 1; else if (typeof ${v} === 'bigint') { big = F.toBigints(out, nulls, j); big[j] = ${v}; } else out[j] = ${v};`;
+      finish = 'return big !== null ? F.valueBlock(big) : F.numberBlock(out, nulls, true);';
+      break;
     case 'number':
       init = 'const out = new Float64Array(count); let nulls = null;';
-      store = `if (${n}) (nulls ??= new Uint8Array(count))[i] = 1; else out[i] = ${v};`;
+      store = `if (${n}) (nulls ??= new Uint8Array(count))[j] = 1; else out[j] = ${v};`;
       finish = 'return F.numberBlock(out, nulls);';
       break;
     case 'int64':
       // stays a Float64Array until a value leaves the safe range, then becomes a value array
       init = 'let out = new Float64Array(count); let nulls = null; let big = null;';
-      store = `if (big !== null) big[i] = ${n} ? null : ${v}; else if (${n}) (nulls ??= new Uint8Array(count))[i] = 1; else if (typeof ${v} === 'bigint') { big = F.toValues(out, nulls, i); big[i] = ${v}; } else out[i] = ${v};`;
+      store = `if (big !== null) big[j] = ${n} ? null : ${v}; else if (${n}) (nulls ??= new Uint8Array(count))[j] = 1; else if (typeof ${v} === 'bigint') { big = F.toValues(out, nulls, j); big[j] = ${v}; } else out[j] = ${v};`;
       finish = 'return big !== null ? F.valueBlock(big) : F.numberBlock(out, nulls);';
       break;
     case 'boolean':
       init = 'const out = new Uint8Array(count); let nulls = null;';
-      store = `if (${n}) (nulls ??= new Uint8Array(count))[i] = 1; else out[i] = ${v} ? 1 : 0;`;
+      store = `if (${n}) (nulls ??= new Uint8Array(count))[j] = 1; else out[j] = ${v} ? 1 : 0;`;
       finish = 'return F.booleanBlock(out, nulls);';
       break;
     default:
       init = 'const out = new Array(count);';
-      store = `out[i] = ${n} ? null : ${v};`;
+      store = `out[j] = ${n} ? null : ${v};`;
       finish = 'return F.valueBlock(out);';
   }
-  const source = `return function projection(page) {
-const count = page.positionCount;
+  const source = `return function projection(page, sel, selCount) {
+const count = sel === undefined ? page.positionCount : selCount;
 ${prologue(g.channels)}
 ${init}
-for (let i = 0; i < count; i++) {
+for (let j = 0; j < count; j++) {
+const i = sel === undefined ? j : sel[j];
 ${g.body()}
 ${store}
 }
@@ -525,18 +727,25 @@ return { positions, count: selected };
   return new Function('K', 'F', source)(g.constants, BLOCK_FACTORIES) as CompiledFilter;
 }
 
+/** Evaluates a column-free expression without folding its subexpressions first. */
+function evaluateUnfolded(e: RowExpression, ctx: EvaluationContext, binder?: FunctionBinder): unknown {
+  const g = new CodeGen(new Map(), ctx, binder);
+  g.fold = false;
+  const [v, n] = g.gen(e);
+  const source = `return function constant() {
+const i = 0;
+${g.body()}
+return ${n} ? null : ${v};
+};`;
+  const run = new Function('K', 'F', source)(g.constants, BLOCK_FACTORIES) as () => unknown;
+  const value = run();
+  return isLongDecimal(e.type) && value !== null ? canonicalLong(value as number | bigint) : value;
+}
+
 /** Evaluates an expression that reads no columns (constant folding, VALUES rows). */
 export function evaluateConstant(e: RowExpression, ctx: EvaluationContext, binder?: FunctionBinder): unknown {
   const projection = compileProjection(e, new Map(), ctx, binder);
-  const block = projection({ positionCount: 1, blocks: [] });
-  switch (block.kind) {
-    case 'number':
-      return block.nulls && block.nulls[0] ? null : block.values[0];
-    case 'boolean':
-      return block.nulls && block.nulls[0] ? null : block.values[0] === 1;
-    case 'value':
-      return block.values[0];
-  }
+  return valueAt(projection({ positionCount: 1, blocks: [] }), 0);
 }
 
 const BLOCK_FACTORIES = {
@@ -547,6 +756,12 @@ const BLOCK_FACTORIES = {
   toValues(out: Float64Array, nulls: Uint8Array | null, upTo: number): unknown[] {
     const values = new Array<unknown>(out.length);
     for (let i = 0; i < upTo; i++) values[i] = nulls !== null && nulls[i] !== 0 ? null : out[i];
+    return values;
+  },
+  /** Switches a long-decimal output to canonical bigints when an unsafe value appears at `upTo`. */
+  toBigints(out: Float64Array, nulls: Uint8Array | null, upTo: number): unknown[] {
+    const values = new Array<unknown>(out.length);
+    for (let i = 0; i < upTo; i++) values[i] = nulls !== null && nulls[i] !== 0 ? null : BigInt(out[i]);
     return values;
   },
 };

@@ -44,3 +44,32 @@ export function likeMatcher(pattern: string, escape?: string): RegExp {
 function escapeRegExp(c: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
 }
+
+/**
+ * The LIKE test of one constant pattern, compiled once per expression. A pattern whose only
+ * wildcard is `%` (most real ones: `'%green%'`, `'PROMO%'`, `'%special%requests%'`) becomes
+ * prefix/suffix checks and left-to-right `indexOf` of the pieces between the `%`s, which is exact
+ * for such patterns (the leftmost place of each piece leaves the most room for the rest);
+ * anything else uses the RegExp.
+ */
+export function likePredicate(pattern: string, escape?: string): (value: string) => boolean {
+  const re = likeMatcher(pattern, escape); // validates the escape as the generic path does
+  if (escape !== undefined || pattern.includes('_')) return (value) => re.test(value);
+  const parts = pattern.split('%');
+  if (parts.length === 1) return (value) => value === pattern;
+  const prefix = parts[0];
+  const suffix = parts[parts.length - 1];
+  const middle = parts.slice(1, -1).filter((p) => p.length > 0);
+  const fixed = prefix.length + suffix.length;
+  return (value) => {
+    if (value.length < fixed || !value.startsWith(prefix) || !value.endsWith(suffix)) return false;
+    let at = prefix.length;
+    const end = value.length - suffix.length;
+    for (const part of middle) {
+      const found = value.indexOf(part, at);
+      if (found < 0 || found + part.length > end) return false;
+      at = found + part.length;
+    }
+    return true;
+  };
+}

@@ -4,10 +4,10 @@
  * each input symbol to its position in the source's outputs.
  */
 import type { CatalogManager } from '../catalog/catalog-manager';
-import type { ConnectorSession } from '../catalog/spi';
+import type { ConnectorSession, Split } from '../catalog/spi';
 import { TrinoError } from '../errors';
-import type { RowExpression, Symbol } from '../planner/ir';
-import type { PlanNode } from '../planner/plan';
+import { referencedSymbols, type RowExpression, type Symbol } from '../planner/ir';
+import type { JoinNode, PlanNode, RemoteSourceNode, TableScanNode } from '../planner/plan';
 import {
   compileFilter,
   compileProjection,
@@ -39,6 +39,15 @@ export interface ExecutionContext {
   readonly splitsPerScan: number;
   /** The query's memory on this node (query.max-memory-per-node). */
   readonly memory?: QueryMemoryContext;
+  /**
+   * A task's splits for a partitioned scan (scheduler/): undefined means the scan is not
+   * distributed (a whole-plan run, or a scan inside a subquery) and enumerates its own splits.
+   */
+  readonly splitsFor?: (scan: TableScanNode) => readonly Split[] | undefined;
+  /** The pages a RemoteSource receives from upstream tasks (scheduler/). */
+  readonly remoteSource?: (node: RemoteSourceNode) => PageStream;
+  /** Wraps each node's stream (EXPLAIN ANALYZE statistics); absent, nothing is added per page. */
+  readonly observe?: (node: PlanNode, stream: PageStream) => PageStream;
 }
 
 export function layoutOf(symbols: readonly Symbol[]): Map<string, number> {
@@ -51,8 +60,25 @@ export class LocalExecutionPlanner {
   constructor(private readonly context: ExecutionContext) {}
 
   plan(node: PlanNode): PageStream {
+    const stream = this.planNode(node);
+    return this.context.observe ? this.context.observe(node, stream) : stream;
+  }
+
+  /** `stream` reported as the output of `node`, for a node whose operator another one absorbed. */
+  private observed(node: PlanNode, stream: PageStream): PageStream {
+    return this.context.observe ? this.context.observe(node, stream) : stream;
+  }
+
+  private planNode(node: PlanNode): PageStream {
     const ctx = this.context;
     switch (node.kind) {
+      case 'Exchange':
+        // within one task an exchange moves nothing: every row already is here
+        return this.plan(node.source);
+      case 'RemoteSource':
+        if (!ctx.remoteSource)
+          throw new TrinoError('GENERIC_INTERNAL_ERROR', 'RemoteSource outside a scheduled task');
+        return ctx.remoteSource(node);
       case 'Output':
         return this.project(
           this.plan(node.source),
@@ -76,12 +102,37 @@ export class LocalExecutionPlanner {
         );
         return filterProject(this.plan(node.source), filter, undefined);
       }
-      case 'Project':
-        return this.project(
-          this.plan(node.source),
-          node.source.outputs,
-          node.assignments.map((a) => a.expression),
-        );
+      case 'Project': {
+        const expressions = node.assignments.map((a) => a.expression);
+        // Project over Filter: one FilterAndProject that projects the selected rows in place
+        if (node.source.kind === 'Filter') {
+          const layout = layoutOf(node.source.outputs);
+          const filter = compileFilter(node.source.predicate, layout, ctx.evaluation, ctx.functions);
+          const projections = expressions.map((e) =>
+            compileProjection(e, layout, ctx.evaluation, ctx.functions),
+          );
+          // observed as the Filter too (EXPLAIN ANALYZE): the projection keeps its row counts
+          return this.observed(
+            node.source,
+            filterProject(this.plan(node.source.source), filter, projections),
+          );
+        }
+        // Project over Join: the join outputs only the columns the projection reads
+        if (node.source.kind === 'Join') {
+          const join = node.source;
+          const used = new Set<string>();
+          for (const e of expressions) referencedSymbols(e, used);
+          const channels = join.outputs.flatMap((s, c) => (used.has(s.name) ? [c] : []));
+          if (channels.length < join.outputs.length) {
+            return this.project(
+              this.observed(join, this.join(join, channels)),
+              channels.map((c) => join.outputs[c]),
+              expressions,
+            );
+          }
+        }
+        return this.project(this.plan(node.source), node.source.outputs, expressions);
+      }
       case 'Aggregation': {
         const layout = layoutOf(node.source.outputs);
         const channel = (s: Symbol): number => {
@@ -95,10 +146,21 @@ export class LocalExecutionPlanner {
           node.groupingKeys.map(channel),
           node.aggregates.map((a) => ({
             function: a.function,
-            argumentChannels: a.arguments.map(channel),
-            argumentTypes: a.arguments.map((s) => s.type),
-            resultType: a.symbol.type,
+            // sort keys of `agg(x ORDER BY k)` ride along after the arguments
+            argumentChannels: [...a.arguments, ...(a.orderBy ?? []).map((o) => o.symbol)].map(channel),
+            argumentTypes: a.signature?.argumentTypes ?? a.arguments.map((s) => s.type),
+            ...(a.orderBy?.length
+              ? {
+                  ordering: a.orderBy.map((o) => ({
+                    type: o.symbol.type,
+                    ascending: o.ascending,
+                    nullsFirst: o.nullsFirst,
+                  })),
+                }
+              : {}),
+            resultType: a.signature?.returnType ?? a.symbol.type,
             distinct: a.distinct,
+            step: node.step,
             ...(a.mask ? { maskChannel: channel(a.mask) } : {}),
           })),
           ctx.memory,
@@ -162,6 +224,7 @@ export class LocalExecutionPlanner {
             resultType: f.symbol.type,
             frame: f.frame,
             ignoreNulls: f.ignoreNulls,
+            ...(f.mask ? { maskChannel: layout.get(f.mask.name)! } : {}),
           })),
           width: node.source.outputs.length,
         });
@@ -180,29 +243,40 @@ export class LocalExecutionPlanner {
           mode.kind === 'in' || mode.kind === 'quantified'
             ? compileProjection(mode.value, layout, ctx.evaluation, ctx.functions)
             : undefined;
-        return apply(this.plan(node.input), node, (plan) => this.plan(plan), layout, value);
+        // a lateral ON condition runs over input columns then the subquery's
+        const filter =
+          mode.kind === 'lateral' && mode.filter
+            ? compileFilter(mode.filter, layoutOf(node.outputs), ctx.evaluation, ctx.functions)
+            : undefined;
+        return apply(this.plan(node.input), node, (plan) => this.plan(plan), layout, value, filter);
       }
-      case 'Join': {
-        const leftLayout = layoutOf(node.left.outputs);
-        const rightLayout = layoutOf(node.right.outputs);
-        const filter = node.filter
-          ? compileFilter(node.filter, layoutOf(node.outputs), ctx.evaluation, ctx.functions)
-          : undefined;
-        return hashJoin(
-          this.plan(node.left),
-          this.plan(node.right),
-          {
-            type: node.type,
-            leftKeys: node.criteria.map((c) => leftLayout.get(c.left.name)!),
-            rightKeys: node.criteria.map((c) => rightLayout.get(c.right.name)!),
-            leftWidth: node.left.outputs.length,
-            rightWidth: node.right.outputs.length,
-            ...(filter ? { filter } : {}),
-          },
-          ctx.memory,
-        );
-      }
+      case 'Join':
+        return this.join(node);
     }
+  }
+
+  /** A hash join; `outputChannels`: the channels of its (left, right) outputs to produce. */
+  private join(node: JoinNode, outputChannels?: readonly number[]): PageStream {
+    const ctx = this.context;
+    const leftLayout = layoutOf(node.left.outputs);
+    const rightLayout = layoutOf(node.right.outputs);
+    const filter = node.filter
+      ? compileFilter(node.filter, layoutOf(node.outputs), ctx.evaluation, ctx.functions)
+      : undefined;
+    return hashJoin(
+      this.plan(node.left),
+      this.plan(node.right),
+      {
+        type: node.type,
+        leftKeys: node.criteria.map((c) => leftLayout.get(c.left.name)!),
+        rightKeys: node.criteria.map((c) => rightLayout.get(c.right.name)!),
+        leftWidth: node.left.outputs.length,
+        rightWidth: node.right.outputs.length,
+        ...(filter ? { filter } : {}),
+        ...(outputChannels ? { outputChannels } : {}),
+      },
+      ctx.memory,
+    );
   }
 
   private project(
@@ -221,13 +295,15 @@ export class LocalExecutionPlanner {
     return filterProject(source, undefined, projections);
   }
 
-  private tableScan(node: Extract<PlanNode, { kind: 'TableScan' }>): PageStream {
+  private tableScan(node: TableScanNode): PageStream {
     const catalog = this.context.catalogs.getCatalog(node.catalog);
     if (!catalog) throw new TrinoError('CATALOG_NOT_FOUND', `Catalog '${node.catalog}' not found`);
     const session = this.context.connectorSession(node.catalog);
     const splitsPerScan = this.context.splitsPerScan;
+    const assigned = this.context.splitsFor?.(node);
     async function* run(): PageStream {
-      const splits = await catalog!.connector.splitManager.getSplits(session, node.table, splitsPerScan);
+      const splits =
+        assigned ?? (await catalog!.connector.splitManager.getSplits(session, node.table, splitsPerScan));
       yield* scan(catalog!.connector, session, node.table, node.columns, splits);
     }
     return run();

@@ -655,6 +655,18 @@ export const arrayFunctions: ScalarFunctionSpec[] = [
     specialize: (b) => timestampMonthSequence((b.argumentTypes[0] as { precision: number }).precision),
   },
   {
+    // ARRAY[a, b, …]: the analyzer coerces the elements to one type and calls this
+    name: 'array_constructor',
+    typeVariables: ['T'],
+    arguments: ['T'],
+    variadic: true,
+    returns: 'array(T)',
+    nullOnNull: false,
+    hidden: true,
+    description: 'Creates an array from its elements',
+    invoke: (_c, ...elements: unknown[]) => elements,
+  },
+  {
     name: 'repeat',
     typeVariables: ['T'],
     arguments: ['T', 'integer'],

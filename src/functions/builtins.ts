@@ -3,6 +3,7 @@
 import { arrayFunctions } from './array-functions';
 import { conditionalFunctions } from './conditional';
 import { datetimeFunctions } from './datetime-functions';
+import { failureFunctions } from './failure';
 import { jsonFunctions } from './json-functions';
 import { mapFunctions } from './map-functions';
 import { mathFunctions } from './math';
@@ -10,6 +11,7 @@ import { miscFunctions } from './misc';
 import { regexpFunctions } from './regexp';
 import type { ScalarFunctionSpec } from './registry';
 import { stringFunctions } from './string';
+import { subscriptOperators } from './subscript-operator';
 
 export function builtinScalarFunctions(): ScalarFunctionSpec[] {
   return [
@@ -22,5 +24,7 @@ export function builtinScalarFunctions(): ScalarFunctionSpec[] {
     ...mapFunctions,
     ...conditionalFunctions,
     ...miscFunctions,
+    ...failureFunctions,
+    ...subscriptOperators,
   ];
 }

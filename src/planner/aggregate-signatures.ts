@@ -9,7 +9,11 @@ import {
   BOOLEAN,
   DOUBLE,
   REAL,
+  VARCHAR,
+  arrayType,
   decimalType,
+  isComparableType,
+  mapType,
   formatType,
   isNumericType,
   isOrderableType,
@@ -76,6 +80,7 @@ export function aggregateResultType(name: string, args: readonly SqlType[], loc?
       }
     case 'min':
     case 'max':
+      if (args.length === 2) break;
       if (args.length !== 1) mismatch();
       if (arg.kind !== 'unknown' && !isOrderableType(arg)) mismatch();
       return arg;
@@ -97,5 +102,76 @@ export function aggregateResultType(name: string, args: readonly SqlType[], loc?
       if (args.length !== 1 || !(isNumericType(arg) || arg.kind === 'unknown')) mismatch();
       return DOUBLE;
   }
+  return collectionOrApproximateType(name, args, mismatch) ?? notSupported(name, loc);
+}
+
+function notSupported(name: string, loc?: NodeLocation): never {
   throw new TrinoError('NOT_SUPPORTED', `Aggregate function ${name} is not supported yet`, loc);
+}
+
+const isIntegral = (t: SqlType): boolean =>
+  t.kind === 'tinyint' || t.kind === 'smallint' || t.kind === 'integer' || t.kind === 'bigint';
+const isNumberOrNull = (t: SqlType): boolean => isNumericType(t) || t.kind === 'unknown';
+const orderable = (t: SqlType): boolean => t.kind === 'unknown' || isOrderableType(t);
+
+/** The aggregates beyond the SQL-standard core, Trino's signatures. */
+function collectionOrApproximateType(
+  name: string,
+  args: readonly SqlType[],
+  mismatch: () => never,
+): SqlType | undefined {
+  const [a, b, c] = args;
+  switch (name) {
+    case 'min':
+    case 'max':
+      // the n-form: min(x, n) / max(x, n) → array(x)
+      if (args.length !== 2 || !orderable(a) || !(isIntegral(b) || b.kind === 'unknown')) mismatch();
+      return arrayType(a);
+    case 'array_agg':
+      if (args.length !== 1) mismatch();
+      return arrayType(a);
+    case 'map_agg':
+      if (args.length !== 2 || !(a.kind === 'unknown' || isComparableType(a))) mismatch();
+      return mapType(a, b);
+    case 'multimap_agg':
+      if (args.length !== 2 || !(a.kind === 'unknown' || isComparableType(a))) mismatch();
+      return mapType(a, arrayType(b));
+    case 'listagg':
+      // value, separator, then the parser's ON OVERFLOW encoding
+      if (args.length < 1 || args.length > 5 || !(a.kind === 'varchar' || a.kind === 'unknown')) mismatch();
+      if (b && b.kind !== 'varchar' && b.kind !== 'unknown') mismatch();
+      return VARCHAR;
+    case 'max_by':
+    case 'min_by':
+      if (args.length < 2 || args.length > 3 || !orderable(b)) mismatch();
+      if (args.length === 3) {
+        if (!(isIntegral(c) || c.kind === 'unknown')) mismatch();
+        return arrayType(a);
+      }
+      return a;
+    case 'corr':
+    case 'covar_samp':
+    case 'covar_pop':
+    case 'regr_slope':
+    case 'regr_intercept':
+      if (args.length !== 2 || !isNumberOrNull(a) || !isNumberOrNull(b)) mismatch();
+      return a.kind === 'real' && b.kind === 'real' ? REAL : DOUBLE;
+    case 'geometric_mean':
+      if (args.length !== 1 || !isNumberOrNull(a)) mismatch();
+      return a.kind === 'real' ? REAL : DOUBLE;
+    case 'approx_distinct':
+      if (args.length < 1 || args.length > 2) mismatch();
+      if (b && !isNumberOrNull(b)) mismatch();
+      return BIGINT;
+    case 'approx_percentile': {
+      if (args.length < 2 || args.length > 3 || !isNumberOrNull(a)) mismatch();
+      if (args.length === 3 && !(isIntegral(b) || b.kind === 'double' || b.kind === 'unknown')) mismatch();
+      const p = args[args.length - 1];
+      const valueType = isIntegral(a) ? BIGINT : a.kind === 'real' ? REAL : DOUBLE;
+      if (p.kind === 'array' && isNumberOrNull(p.element)) return arrayType(valueType);
+      if (!isNumberOrNull(p)) mismatch();
+      return valueType;
+    }
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import { formatExpression, formatDataType, stripLocations, type Expression, type
 import {
   BOOLEAN,
   DOUBLE,
+  arrayType,
   REAL,
   UNKNOWN,
   canCoerce,
@@ -24,18 +25,21 @@ import {
   isNumericType,
   isOrderableType,
   isComparableType,
+  isStructuralType,
+  parseBinaryLiteral,
   parseDecimalLiteralValue,
   parseDoubleLiteral,
   parseIntegerLiteral,
   parseIntervalLiteralValue,
   parseTypedLiteral,
   parseType,
+  rowType,
   stringLiteral,
   typeEquals,
   type DecimalType,
   type SqlType,
 } from '../types';
-import type { ArithmeticOp, ComparisonOp, RowExpression } from './ir';
+import type { ArithmeticOp, ComparisonOp, LambdaExpression, RowExpression, Symbol } from './ir';
 import type { Scope } from './scope';
 
 const ARITHMETIC: Record<string, ArithmeticOp> = {
@@ -72,8 +76,25 @@ export type SubqueryBinder = (
   analyzer: ExpressionAnalyzer,
 ) => RowExpression;
 
+/**
+ * A lambda argument before its parameter types are known: the resolver learns them from the
+ * function's signature and calls `bind`, which analyzes the body with those parameters in scope.
+ */
+export interface LambdaArgument {
+  readonly kind: 'lambdaArgument';
+  readonly arity: number;
+  bind(parameterTypes: readonly SqlType[]): LambdaExpression;
+}
+
 /** Binds scalar function calls; supplied by the function registry. */
-export type FunctionResolver = (name: string, args: RowExpression[], loc?: NodeLocation) => RowExpression;
+export type FunctionResolver = (
+  name: string,
+  args: readonly (RowExpression | LambdaArgument)[],
+  loc?: NodeLocation,
+) => RowExpression;
+
+/** Plan-unique names for lambda parameters (they share the symbol namespace of the plan). */
+let lambdaParameterCounter = 0;
 
 /** The canonical text of an expression: two expressions match when their texts are equal. */
 export function expressionKey(e: Expression): string {
@@ -81,21 +102,53 @@ export function expressionKey(e: Expression): string {
 }
 
 export class ExpressionAnalyzer {
+  /** Parameters of the lambdas being analyzed, innermost last: they shadow columns. */
+  private readonly lambdaScopes: Map<string, Symbol>[] = [];
+
   constructor(
     private readonly scope: Scope,
     private readonly context: ExpressionContext = {},
   ) {}
 
   analyze(e: Expression): RowExpression {
-    const replaced = this.context.replacements?.get(expressionKey(e));
+    if (e.kind === 'Identifier' && this.lambdaScopes.length > 0) {
+      const parameter = this.lambdaParameter(e.value.toLowerCase());
+      if (parameter) return { kind: 'symbol', name: parameter.name, type: parameter.type };
+    }
+    const replaced =
+      this.context.replacements?.get(expressionKey(e)) ??
+      // after GROUP BY, `t.j * 2` and `j * 2` are the same group key when both name one column
+      (this.context.groupedBy && e.kind !== 'Identifier' && !isLiteral(e)
+        ? this.context.replacements?.get(this.canonicalKey(e))
+        : undefined);
     if (replaced) return replaced;
     switch (e.kind) {
       case 'Identifier':
         return this.column([e.value.toLowerCase()], e.loc, e);
       case 'DereferenceExpression': {
         const parts = qualifiedParts(e);
-        if (parts) return this.column(parts, e.loc, e);
-        throw new TrinoError('NOT_SUPPORTED', 'Row field access is not supported yet', e.loc);
+        if (parts) {
+          try {
+            return this.column(parts, e.loc, e);
+          } catch (err) {
+            // `x.f` where x is a row-typed column: a field of its value
+            if (!(err instanceof TrinoError) || err.errorName !== 'COLUMN_NOT_FOUND') throw err;
+            const field = this.tryRowField(e);
+            if (field) return field;
+            throw err;
+          }
+        }
+        const field = this.tryRowField(e);
+        if (field) return field;
+        throw new TrinoError(
+          'TYPE_MISMATCH',
+          `Expression ${expressionKey(e.base)} is not of type ROW`,
+          e.base.loc ?? e.loc,
+        );
+      }
+      case 'RowConstructor': {
+        const fields = e.values.map((v) => this.analyze(v));
+        return { kind: 'row', fields, type: rowType(fields.map((f) => f.type)) };
       }
       case 'NullLiteral':
         return constantOf(null, UNKNOWN);
@@ -109,6 +162,8 @@ export class ExpressionAnalyzer {
         return typed(() => parseDoubleLiteral(e.value), e.loc);
       case 'StringLiteral':
         return typed(() => stringLiteral(e.value), e.loc);
+      case 'BinaryLiteral':
+        return typed(() => parseBinaryLiteral(e.value), e.loc);
       case 'GenericLiteral':
         return typed(() => parseTypedLiteral(e.type, e.value), e.loc);
       case 'IntervalLiteral':
@@ -161,7 +216,15 @@ export class ExpressionAnalyzer {
           'IN',
           e.loc,
         );
-        const inList: RowExpression = { kind: 'in', value, list, type: BOOLEAN };
+        // rows and arrays: `x = a OR x = b`, which has IN's NULL semantics with their `=`
+        const inList: RowExpression = isStructuralType(value.type)
+          ? {
+              kind: 'logical',
+              op: 'or',
+              terms: list.map((x) => this.comparison('eq', value, x, e.loc)),
+              type: BOOLEAN,
+            }
+          : { kind: 'in', value, list, type: BOOLEAN };
         return e.negated ? { kind: 'not', value: inList, type: BOOLEAN } : inList;
       }
       case 'Like': {
@@ -206,6 +269,21 @@ export class ExpressionAnalyzer {
       }
       case 'FunctionCall':
         return this.functionCall(e);
+      case 'ArrayConstructor': {
+        if (e.values.length === 0) return constantOf([], arrayType(UNKNOWN));
+        const values = this.coerceAll(
+          e.values.map((v) => this.analyze(v)),
+          'ARRAY',
+          e.loc,
+        );
+        return this.resolveFunction('array_constructor', values, e.loc);
+      }
+      case 'Lambda':
+        throw new TrinoError(
+          'TYPE_MISMATCH',
+          'Lambda expression should always be used inside a function',
+          e.loc,
+        );
       case 'Extract':
         return this.resolveFunction(extractFunction(e.field, e.loc), [this.analyze(e.value)], e.loc);
       case 'CurrentTime':
@@ -225,8 +303,44 @@ export class ExpressionAnalyzer {
             e.loc,
           );
         return this.subquery(e, this.analyze(e.value));
+      case 'Subscript':
+        return this.subscript(e);
+      case 'AtTimeZone':
+        return this.atTimeZone(e);
       default:
         throw new TrinoError('NOT_SUPPORTED', `Expression not supported yet: ${e.kind}`, e.loc);
+    }
+  }
+
+  /**
+   * The expression's text with every column reference of this scope written as its symbol, so
+   * that expressions naming the same columns differently (qualified or not) get one key.
+   * Subqueries keep their own text: their names resolve in their own scopes.
+   */
+  canonicalKey(e: Expression): string {
+    const rewrite = (x: unknown): unknown => {
+      if (Array.isArray(x)) return x.map(rewrite);
+      if (x === null || typeof x !== 'object') return x;
+      const node = x as Expression;
+      if (node.kind === 'Identifier' || node.kind === 'DereferenceExpression') {
+        const parts = qualifiedParts(node);
+        const field = parts ? this.tryResolveHere(parts) : undefined;
+        if (field) return { kind: 'Identifier', value: `$${field}`, quoted: true };
+      }
+      if (node.kind === 'SubqueryExpression' || node.kind === 'Exists' || node.kind === 'InSubquery')
+        return x;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(x)) if (k !== 'loc' && v !== undefined) out[k] = rewrite(v);
+      return out;
+    };
+    return formatExpression(rewrite(e) as Expression);
+  }
+
+  private tryResolveHere(parts: string[]): string | undefined {
+    try {
+      return this.scope.tryResolve(parts)?.symbol.name;
+    } catch {
+      return undefined; // ambiguous: left as written
     }
   }
 
@@ -394,13 +508,17 @@ export class ExpressionAnalyzer {
     } else {
       requireOrderable(common, symbolOfComparison(op), loc);
     }
-    return {
-      kind: 'comparison',
-      op,
-      left: this.coerce(left, common),
-      right: this.coerce(right, common),
-      type: BOOLEAN,
-    };
+    const l = this.coerce(left, common);
+    const r = this.coerce(right, common);
+    // two row constructors: `=` is the AND of the fields' `=` (and `<>`, IS DISTINCT FROM the OR of
+    // theirs) with the same NULL semantics, and field equalities can become join keys
+    if (l.kind === 'row' && r.kind === 'row' && (op === 'eq' || op === 'ne' || op === 'distinct')) {
+      const terms = l.fields.map((f, i) => this.comparison(op, f, r.fields[i], loc));
+      return terms.length === 1
+        ? terms[0]
+        : { kind: 'logical', op: op === 'eq' ? 'and' : 'or', terms, type: BOOLEAN };
+    }
+    return { kind: 'comparison', op, left: l, right: r, type: BOOLEAN };
   }
 
   /** Coerces all expressions to their common super type (CASE branches, IN lists, BETWEEN). */
@@ -416,9 +534,88 @@ export class ExpressionAnalyzer {
     return list.map((x) => this.coerce(x, common));
   }
 
+  /** The field of a row value named by `e.field`, when `e.base` analyzes to a row that has it. */
+  /** `a[i]` (array, 1-based, errors outside), `m[k]` (map, missing key is an error), `r[1]` (row field). */
+  private subscript(e: Extract<Expression, { kind: 'Subscript' }>): RowExpression {
+    const base = this.analyze(e.base);
+    if (base.type.kind === 'row') {
+      // the field's type must be known while planning, so the index must be a literal (as in Trino)
+      if (e.index.kind !== 'LongLiteral')
+        throw new TrinoError(
+          'INVALID_FUNCTION_ARGUMENT',
+          'Subscript expression on ROW requires a constant index',
+          e.index.loc ?? e.loc,
+        );
+      const index = Number(e.index.value);
+      const fields = base.type.fields;
+      if (index < 1 || index > fields.length)
+        throw new TrinoError(
+          'INVALID_FUNCTION_ARGUMENT',
+          `Invalid subscript index: ${index}. ROW indices start at 1 and must be less than or equal to the number of fields (${fields.length})`,
+          e.index.loc ?? e.loc,
+        );
+      return { kind: 'field', base, index: index - 1, type: fields[index - 1].type };
+    }
+    if (base.type.kind !== 'array' && base.type.kind !== 'map' && base.type.kind !== 'unknown')
+      throw new TrinoError(
+        'TYPE_MISMATCH',
+        `Cannot use ${formatType(base.type)} for subscript`,
+        e.base.loc ?? e.loc,
+      );
+    return this.resolveFunction('$subscript', [base, this.analyze(e.index)], e.loc);
+  }
+
+  /**
+   * `v AT TIME ZONE z`: the same instant in zone z. A timestamp without time zone is first read in the
+   * session's zone (Trino casts it to timestamp with time zone); `AT LOCAL` means the session's zone.
+   */
+  private atTimeZone(e: Extract<Expression, { kind: 'AtTimeZone' }>): RowExpression {
+    let value = this.analyze(e.value);
+    if (value.type.kind === 'timestamp')
+      value = this.cast(value, { kind: 'timestamp_tz', precision: value.type.precision }, false, e.loc);
+    if (value.type.kind !== 'timestamp_tz' && value.type.kind !== 'unknown')
+      throw new TrinoError(
+        'TYPE_MISMATCH',
+        `Type of value must be a time or timestamp with or without time zone (actual ${formatType(value.type)})`,
+        e.value.loc ?? e.loc,
+      );
+    const zone =
+      e.zone === 'LOCAL' ? this.resolveFunction('current_timezone', [], e.loc) : this.analyze(e.zone);
+    if (zone.type.kind === 'interval_day_to_second')
+      throw new TrinoError(
+        'NOT_SUPPORTED',
+        'AT TIME ZONE with an interval offset is not supported yet',
+        e.loc,
+      );
+    return this.resolveFunction('at_timezone', [value, zone], e.loc);
+  }
+
+  private tryRowField(e: Extract<Expression, { kind: 'DereferenceExpression' }>): RowExpression | undefined {
+    let base: RowExpression;
+    try {
+      base = this.analyze(e.base);
+    } catch (err) {
+      if (err instanceof TrinoError && err.errorName === 'COLUMN_NOT_FOUND') return undefined;
+      throw err;
+    }
+    if (base.type.kind !== 'row') return undefined;
+    const name = e.field.value.toLowerCase();
+    const index = base.type.fields.findIndex((f) => f.name === name);
+    if (index < 0) return undefined;
+    return { kind: 'field', base, index, type: base.type.fields[index].type };
+  }
+
   /** An implicit coercion; constants are converted now. */
   coerce(e: RowExpression, to: SqlType): RowExpression {
     if (typeEquals(e.type, to)) return e;
+    // a row constructor coerces field by field, so its fields stay plain expressions
+    if (
+      e.kind === 'row' &&
+      to.kind === 'row' &&
+      to.fields.length === e.fields.length &&
+      canCoerce(e.type, to)
+    )
+      return { kind: 'row', fields: e.fields.map((f, i) => this.coerce(f, to.fields[i].type)), type: to };
     if (!canCoerce(e.type, to))
       throw new TrinoError('TYPE_MISMATCH', `Cannot coerce ${formatType(e.type)} to ${formatType(to)}`);
     if (e.kind === 'constant')
@@ -462,6 +659,10 @@ export class ExpressionAnalyzer {
         `${e.distinct ? 'DISTINCT' : e.filter ? 'FILTER' : 'ORDER BY'} is only allowed in aggregate functions: ${name}`,
         e.loc,
       );
+    }
+    if (e.arguments.some((a) => a.kind === 'Lambda')) {
+      const args = e.arguments.map((a) => (a.kind === 'Lambda' ? this.lambdaArgument(a) : this.analyze(a)));
+      return this.resolveFunction(name, args, e.loc);
     }
     const args = e.arguments.map((a) => this.analyze(a));
     switch (name) {
@@ -508,7 +709,49 @@ export class ExpressionAnalyzer {
     return this.resolveFunction(name, args, e.loc);
   }
 
-  private resolveFunction(name: string, args: RowExpression[], loc?: NodeLocation): RowExpression {
+  // ---- lambdas ------------------------------------------------------------------------------
+
+  private lambdaParameter(name: string): Symbol | undefined {
+    for (let i = this.lambdaScopes.length - 1; i >= 0; i--) {
+      const p = this.lambdaScopes[i].get(name);
+      if (p) return p;
+    }
+    return undefined;
+  }
+
+  private lambdaArgument(lambda: Extract<Expression, { kind: 'Lambda' }>): LambdaArgument {
+    const names = lambda.parameters.map((p) => p.value.toLowerCase());
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    if (duplicate !== undefined)
+      throw new TrinoError(
+        'INVALID_PARAMETER_USAGE',
+        `Duplicate lambda argument name: ${duplicate}`,
+        lambda.loc,
+      );
+    return {
+      kind: 'lambdaArgument',
+      arity: names.length,
+      bind: (parameterTypes) => {
+        const parameters = names.map((n, i) => ({
+          name: `${n}$lambda_${lambdaParameterCounter++}`,
+          type: parameterTypes[i],
+        }));
+        this.lambdaScopes.push(new Map(names.map((n, i) => [n, parameters[i]])));
+        try {
+          const body = this.analyze(lambda.body);
+          return { kind: 'lambda', parameters, body, type: body.type };
+        } finally {
+          this.lambdaScopes.pop();
+        }
+      },
+    };
+  }
+
+  private resolveFunction(
+    name: string,
+    args: readonly (RowExpression | LambdaArgument)[],
+    loc?: NodeLocation,
+  ): RowExpression {
     const resolver = this.context.functionResolver;
     if (!resolver) throw new TrinoError('FUNCTION_NOT_FOUND', `Function '${name}' not registered`, loc);
     return resolver(name, args, loc);
@@ -542,15 +785,22 @@ const AGGREGATES = new Set([
   'var_pop',
   'approx_distinct',
   'approx_percentile',
-  'checksum',
   'geometric_mean',
   'corr',
   'covar_samp',
   'covar_pop',
+  'multimap_agg',
+  'regr_slope',
+  'regr_intercept',
 ]);
 
 export function isAggregateName(name: string): boolean {
   return AGGREGATES.has(name);
+}
+
+/** Every aggregate function name the analyzer accepts. */
+export function aggregateNames(): string[] {
+  return [...AGGREGATES];
 }
 
 function typed(f: () => { type: SqlType; value: unknown }, loc?: NodeLocation): RowExpression {
@@ -561,6 +811,10 @@ function typed(f: () => { type: SqlType; value: unknown }, loc?: NodeLocation): 
     if (err instanceof TrinoError && !err.location) throw new TrinoError(err.errorCode, err.rawMessage, loc);
     throw err;
   }
+}
+
+function isLiteral(e: Expression): boolean {
+  return e.kind.endsWith('Literal');
 }
 
 function constantOf(value: unknown, type: SqlType): RowExpression {

@@ -30,7 +30,10 @@ export type RowExpression =
   | InExpression
   | BetweenExpression
   | LikeExpression
-  | SwitchExpression;
+  | SwitchExpression
+  | RowConstructorExpression
+  | FieldReference
+  | LambdaExpression;
 
 export interface SymbolReference {
   readonly kind: 'symbol';
@@ -134,6 +137,31 @@ export interface SwitchExpression {
   readonly type: SqlType;
 }
 
+/**
+ * `(x, y) -> body`, only as an argument of a higher-order function call. The parameters are
+ * symbols with plan-unique names that only the body reads; `type` is the body's type.
+ */
+export interface LambdaExpression {
+  readonly kind: 'lambda';
+  readonly parameters: readonly Symbol[];
+  readonly body: RowExpression;
+  readonly type: SqlType;
+}
+
+/** `ROW(a, b)` / `(a, b)`: a row value built from its fields (type is a row type). */
+export interface RowConstructorExpression {
+  readonly kind: 'row';
+  readonly fields: readonly RowExpression[];
+  readonly type: SqlType;
+}
+/** Field `index` (0-based) of a row value; NULL when the row is NULL. */
+export interface FieldReference {
+  readonly kind: 'field';
+  readonly base: RowExpression;
+  readonly index: number;
+  readonly type: SqlType;
+}
+
 export function symbolReference(symbol: Symbol): SymbolReference {
   return { kind: 'symbol', name: symbol.name, type: symbol.type };
 }
@@ -163,6 +191,12 @@ export function referencedSymbols(e: RowExpression, into = new Set<string>()): S
     case 'isNull':
     case 'cast':
       referencedSymbols(e.value, into);
+      break;
+    case 'row':
+      for (const f of e.fields) referencedSymbols(f, into);
+      break;
+    case 'field':
+      referencedSymbols(e.base, into);
       break;
     case 'logical':
       for (const t of e.terms) referencedSymbols(t, into);
@@ -196,6 +230,13 @@ export function referencedSymbols(e: RowExpression, into = new Set<string>()): S
       }
       referencedSymbols(e.elseValue, into);
       break;
+    case 'lambda': {
+      // the parameters are bound by the lambda itself, only captured columns come from the input
+      const inner = referencedSymbols(e.body);
+      for (const p of e.parameters) inner.delete(p.name);
+      for (const name of inner) into.add(name);
+      break;
+    }
   }
   return into;
 }

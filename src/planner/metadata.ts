@@ -10,6 +10,7 @@ import type {
   ConnectorMetadata,
   ConnectorSession,
   TableHandle,
+  TableStatistics,
   ViewDefinition,
 } from '../catalog/spi';
 import { TrinoError } from '../errors';
@@ -96,6 +97,17 @@ export class Metadata {
     });
   }
 
+  /** The table's connector statistics, if it has any. */
+  async tableStatistics(
+    session: Session,
+    catalog: string,
+    table: TableHandle,
+  ): Promise<TableStatistics | undefined> {
+    const md = this.connectorMetadata(catalog);
+    if (!md.getTableStatistics) return undefined;
+    return md.getTableStatistics(this.connectorSession(session, catalog), table);
+  }
+
   /** The table's row count from connector statistics, if it has any. */
   async rowCount(session: Session, catalog: string, table: TableHandle): Promise<number | undefined> {
     const md = this.connectorMetadata(catalog);
@@ -120,6 +132,15 @@ export class Metadata {
     }
     const table = await md.getTableMetadata(cs, handle);
     const columnHandles = await md.getColumnHandles(cs, handle);
+    // the row id column of connectors with row-level changes: hidden, read only by UPDATE/DELETE
+    const rowId = md.getRowIdColumn?.(cs, handle);
+    if (rowId)
+      return {
+        name,
+        handle,
+        columns: [...table.columns, rowId.metadata],
+        columnHandles: [...columnHandles, rowId.handle],
+      };
     return { name, handle, columns: table.columns, columnHandles };
   }
 }

@@ -18,7 +18,8 @@ export function formatPlan(root: PlanNode): string {
   return lines.join('\n');
 }
 
-function describe(node: PlanNode): string {
+/** One node's line in EXPLAIN: its name and details, Trino's way. */
+export function describe(node: PlanNode): string {
   switch (node.kind) {
     case 'Output':
       return `Output[columnNames = [${node.columnNames.join(', ')}]]`;
@@ -38,9 +39,9 @@ function describe(node: PlanNode): string {
     case 'Sort':
       return `Sort[orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]]`;
     case 'TopN':
-      return `TopN[count = ${node.count}, orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]]`;
+      return `TopN${node.step === 'PARTIAL' ? 'Partial' : ''}[count = ${node.count}, orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]]`;
     case 'Limit':
-      return `Limit[count = ${node.count}${node.offset ? `, offset = ${node.offset}` : ''}]`;
+      return `Limit${node.partial ? 'Partial' : ''}[count = ${node.count}${node.offset ? `, offset = ${node.offset}` : ''}]`;
     case 'GroupId':
       return `GroupId[sets = ${JSON.stringify(node.sets.map((set) => set.map((i) => node.keys[i].name)))}]`;
     case 'Window':
@@ -50,7 +51,13 @@ function describe(node: PlanNode): string {
     case 'SetOperation':
       return `${node.operator}${node.distinct ? '' : ' ALL'}`;
     case 'Apply':
-      return `Apply[${node.mode.kind}, correlation = [${node.correlation.map((c) => c.name).join(', ')}], output = ${node.output.name}]`;
+      return node.mode.kind === 'lateral'
+        ? `Apply[lateral ${node.mode.join}, correlation = [${node.correlation.map((c) => c.name).join(', ')}]${node.mode.filter ? `, filter = ${formatRowExpression(node.mode.filter)}` : ''}]`
+        : `Apply[${node.mode.kind}, correlation = [${node.correlation.map((c) => c.name).join(', ')}], output = ${node.output.name}]`;
+    case 'Exchange':
+      return `${node.scope === 'REMOTE' ? 'Remote' : 'Local'}Exchange[partitioning = ${node.partitioning.handle}, type = ${node.type}${node.partitioning.columns.length > 0 ? `, hashColumns = [${node.partitioning.columns.map((c) => c.name).join(', ')}]` : ''}]`;
+    case 'RemoteSource':
+      return `RemoteSource[sourceFragmentIds = [${node.sourceFragmentIds.join(', ')}]]`;
     case 'Join':
       return `${node.type === 'INNER' && node.criteria.length === 0 ? 'CrossJoin' : `${node.type}Join`}[criteria = [${node.criteria.map((c) => `${c.left.name} = ${c.right.name}`).join(', ')}]${node.filter ? `, filter = ${formatRowExpression(node.filter)}` : ''}]`;
   }
@@ -88,7 +95,13 @@ export function formatRowExpression(e: RowExpression): string {
       return `(${formatRowExpression(e.value)} BETWEEN ${formatRowExpression(e.min)} AND ${formatRowExpression(e.max)})`;
     case 'like':
       return `(${formatRowExpression(e.value)} LIKE ${formatRowExpression(e.pattern)})`;
+    case 'row':
+      return `ROW(${e.fields.map(formatRowExpression).join(', ')})`;
+    case 'field':
+      return `${formatRowExpression(e.base)}[${e.index + 1}]`;
     case 'switch':
       return `CASE ${e.whenClauses.map((w) => `WHEN ${formatRowExpression(w.condition)} THEN ${formatRowExpression(w.result)}`).join(' ')} ELSE ${formatRowExpression(e.elseValue)} END`;
+    case 'lambda':
+      return `(${e.parameters.map((p) => p.name).join(', ')}) -> ${formatRowExpression(e.body)}`;
   }
 }

@@ -9,6 +9,7 @@ import type { PlanNode } from './plan';
 export function mapPlanExpressions(node: PlanNode, f: (e: RowExpression) => RowExpression): PlanNode {
   switch (node.kind) {
     case 'TableScan':
+    case 'RemoteSource':
       return node;
     case 'Values':
       return { ...node, rows: node.rows.map((r) => r.map(f)) };
@@ -31,7 +32,9 @@ export function mapPlanExpressions(node: PlanNode, f: (e: RowExpression) => RowE
       const mode =
         node.mode.kind === 'in' || node.mode.kind === 'quantified'
           ? { ...node.mode, value: f(node.mode.value) }
-          : node.mode;
+          : node.mode.kind === 'lateral' && node.mode.filter
+            ? { ...node.mode, filter: f(node.mode.filter) }
+            : node.mode;
       return {
         ...node,
         input: mapPlanExpressions(node.input, f),
@@ -55,6 +58,7 @@ export function mapPlanExpressions(node: PlanNode, f: (e: RowExpression) => RowE
     case 'TopN':
     case 'Limit':
     case 'Output':
+    case 'Exchange':
       return { ...node, source: mapPlanExpressions(node.source, f) } as PlanNode;
   }
 }
@@ -91,75 +95,87 @@ function isWhen(x: unknown): x is { condition: RowExpression; result: RowExpress
   return typeof x === 'object' && x !== null && 'condition' in x && 'result' in x;
 }
 
-/** Symbols a plan reads but does not produce: its references to enclosing queries. */
+/**
+ * Symbols a plan reads but does not produce: its references to enclosing queries. Computed per
+ * node, because a projection may pass an outer symbol through under its own name (`SELECT t1.c`
+ * in a subquery outputs the outer `c`): what a node outputs does not make it bound below.
+ */
 export function freeSymbols(node: PlanNode): Set<string> {
-  const produced = new Set<string>();
-  const read = new Set<string>();
-  const visit = (n: PlanNode): void => {
-    for (const s of n.outputs) produced.add(s.name);
+  const visit = (n: PlanNode): Set<string> => {
+    const read = new Set<string>();
+    let children: PlanNode[] = [];
     switch (n.kind) {
       case 'Values':
         for (const r of n.rows) for (const e of r) referencedSymbols(e, read);
         break;
       case 'Filter':
         referencedSymbols(n.predicate, read);
-        visit(n.source);
+        children = [n.source];
         break;
       case 'Project':
         for (const a of n.assignments) referencedSymbols(a.expression, read);
-        visit(n.source);
+        children = [n.source];
         break;
       case 'Join':
         if (n.filter) referencedSymbols(n.filter, read);
         for (const c of n.criteria) read.add(c.left.name).add(c.right.name);
-        visit(n.left);
-        visit(n.right);
+        children = [n.left, n.right];
         break;
       case 'Apply':
         if (n.mode.kind === 'in' || n.mode.kind === 'quantified') referencedSymbols(n.mode.value, read);
+        if (n.mode.kind === 'lateral' && n.mode.filter) referencedSymbols(n.mode.filter, read);
         for (const c of n.correlation) read.add(c.name);
-        visit(n.input);
-        visit(n.subquery);
+        children = [n.input, n.subquery];
         break;
       case 'Aggregation':
         for (const k of n.groupingKeys) read.add(k.name);
         for (const a of n.aggregates)
-          for (const x of [...a.arguments, ...(a.mask ? [a.mask] : [])]) read.add(x.name);
-        visit(n.source);
+          for (const x of [
+            ...a.arguments,
+            ...(a.mask ? [a.mask] : []),
+            ...(a.orderBy ?? []).map((o) => o.symbol),
+          ])
+            read.add(x.name);
+        children = [n.source];
         break;
       case 'Sort':
       case 'TopN':
         for (const o of n.orderBy) read.add(o.symbol.name);
-        visit(n.source);
+        children = [n.source];
         break;
       case 'GroupId':
         for (const k of n.keys) read.add(k.name);
-        visit(n.source);
+        children = [n.source];
         break;
       case 'Window':
         for (const o of n.orderBy) read.add(o.symbol.name);
         for (const p of n.partitionBy) read.add(p.name);
-        for (const f of n.functions) for (const a of f.arguments) read.add(a.name);
-        visit(n.source);
-        break;
-      case 'Limit':
-      case 'Output':
-        visit(n.source);
+        for (const f of n.functions)
+          for (const a of [...f.arguments, ...(f.mask ? [f.mask] : [])]) read.add(a.name);
+        children = [n.source];
         break;
       case 'SetOperation':
-        for (const i of n.inputs) visit(i);
+        children = [...n.inputs];
         break;
       case 'SemiJoin':
         if (n.filter) referencedSymbols(n.filter, read);
         for (const c of n.criteria) read.add(c.input.name).add(c.source.name);
-        visit(n.input);
-        visit(n.source);
+        children = [n.input, n.source];
         break;
       case 'TableScan':
         break;
+      default:
+        // Limit, Output and any single-source node that reads no symbols of its own
+        if ('source' in n) children = [(n as { source: PlanNode }).source];
     }
+    const outputs = children.map((c) => new Set(c.outputs.map((s) => s.name)));
+    const free = new Set<string>();
+    for (const r of read) if (!outputs.some((o) => o.has(r))) free.add(r);
+    // a child's free symbol is bound only by a sibling's output (Apply's input for its subquery)
+    children.forEach((c, i) => {
+      for (const f of visit(c)) if (!outputs.some((o, j) => j !== i && o.has(f))) free.add(f);
+    });
+    return free;
   };
-  visit(node);
-  for (const s of produced) read.delete(s);
-  return read;
+  return visit(node);
 }

@@ -3,6 +3,7 @@
  * too), so fragments can be shipped to workers. Each node lists its output symbols in order.
  */
 import type { ColumnHandle, TableHandle } from '../catalog/spi';
+import type { SqlType } from '../types';
 import type { RowExpression, Symbol } from './ir';
 
 export type PlanNode =
@@ -20,7 +21,9 @@ export type PlanNode =
   | WindowNode
   | GroupIdNode
   | SetOperationNode
-  | OutputNode;
+  | OutputNode
+  | ExchangeNode
+  | RemoteSourceNode;
 
 export interface TableScanNode {
   readonly kind: 'TableScan';
@@ -69,6 +72,13 @@ export interface AggregateCall {
   readonly distinct: boolean;
   /** A boolean symbol: rows where it is not true are skipped (FILTER (WHERE …)). */
   readonly mask?: Symbol;
+  /** `agg(x ORDER BY k)` / `WITHIN GROUP (ORDER BY k)`: the order rows reach the function in. */
+  readonly orderBy?: readonly OrderingItem[];
+  /**
+   * The function's own argument and result types, set on PARTIAL and FINAL steps, whose symbols
+   * carry the intermediate state type instead (optimizer/add-exchanges.ts).
+   */
+  readonly signature?: { readonly argumentTypes: readonly SqlType[]; readonly returnType: SqlType };
 }
 
 export interface AggregationNode {
@@ -103,6 +113,8 @@ export interface TopNNode {
   readonly source: PlanNode;
   readonly orderBy: readonly OrderingItem[];
   readonly count: number;
+  /** PARTIAL: the per-task TopN below a gathering exchange (absent: SINGLE). */
+  readonly step?: 'SINGLE' | 'PARTIAL' | 'FINAL';
   readonly outputs: readonly Symbol[];
 }
 
@@ -112,6 +124,8 @@ export interface LimitNode {
   readonly source: PlanNode;
   readonly count: number;
   readonly offset: number;
+  /** True for the per-task limit below a gathering exchange. */
+  readonly partial?: boolean;
   readonly outputs: readonly Symbol[];
 }
 
@@ -151,10 +165,26 @@ export interface ApplyNode {
         readonly value: RowExpression;
         readonly op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
         readonly quantifier: 'ALL' | 'ANY';
+      }
+    | {
+        /**
+         * LATERAL: each input row joined with the subquery's rows for it, those passing `filter`
+         * (the ON condition, over input and subquery columns); LEFT keeps a row that has none,
+         * padded with NULLs. The subquery's outputs are appended, not one `output` column.
+         */
+        readonly kind: 'lateral';
+        readonly join: 'INNER' | 'LEFT';
+        readonly filter?: RowExpression;
       };
+  /** The appended column (for `lateral`, the subquery's first output: see appliedSymbols). */
   readonly output: Symbol;
-  /** Input outputs, then `output`. */
+  /** Input outputs, then the appended columns. */
   readonly outputs: readonly Symbol[];
+}
+
+/** The columns an Apply appends to its input rows. */
+export function appliedSymbols(node: ApplyNode): readonly Symbol[] {
+  return node.mode.kind === 'lateral' ? node.subquery.outputs : [node.output];
 }
 
 /**
@@ -175,11 +205,18 @@ export interface GroupIdNode {
 
 export interface WindowFrameBound {
   readonly type: 'UNBOUNDED PRECEDING' | 'PRECEDING' | 'CURRENT ROW' | 'FOLLOWING' | 'UNBOUNDED FOLLOWING';
+  /** ROWS: rows before or after the current one. */
   readonly offset?: number;
+  /**
+   * RANGE: the distance on the single sort key: in the key's representation when `exact`, else a
+   * double (the key is then read as a double).
+   */
+  readonly range?: { readonly value: unknown; readonly exact: boolean };
 }
 
 export interface WindowFrameSpec {
-  readonly type: 'ROWS' | 'RANGE';
+  /** ROWS offsets count rows, GROUPS offsets count peer groups, RANGE offsets measure the sort key. */
+  readonly type: 'ROWS' | 'RANGE' | 'GROUPS';
   readonly start: WindowFrameBound;
   readonly end: WindowFrameBound;
 }
@@ -190,6 +227,8 @@ export interface WindowFunctionCall {
   readonly arguments: readonly Symbol[];
   readonly frame: WindowFrameSpec;
   readonly ignoreNulls: boolean;
+  /** An aggregate's FILTER (WHERE …): a boolean symbol; frame rows where it is not true are skipped. */
+  readonly mask?: Symbol;
 }
 
 /**
@@ -244,10 +283,49 @@ export interface OutputNode {
   readonly outputs: readonly Symbol[];
 }
 
+/**
+ * How rows of a plan are spread over the tasks of a stage (Trino's PartitioningHandle):
+ * SINGLE one task; SOURCE tasks driven by splits of a table scan; FIXED_HASH N tasks, rows placed
+ * by a hash of `columns`; FIXED_BROADCAST every task sees every row; FIXED_ARBITRARY N tasks, any
+ * placement.
+ */
+export type PartitioningHandle = 'SINGLE' | 'SOURCE' | 'FIXED_HASH' | 'FIXED_BROADCAST' | 'FIXED_ARBITRARY';
+
+export interface PartitioningScheme {
+  readonly handle: PartitioningHandle;
+  /** Hash columns (FIXED_HASH). */
+  readonly columns: readonly Symbol[];
+}
+
+/**
+ * Exchange (added by optimizer/add-exchanges.ts): moves rows between tasks. REMOTE exchanges cut
+ * the plan into fragments (planner/fragmenter.ts); GATHER sends every row to one task,
+ * REPARTITION by a hash of `partitioning.columns`, REPLICATE to every task (broadcast).
+ */
+export interface ExchangeNode {
+  readonly kind: 'Exchange';
+  readonly id: number;
+  readonly scope: 'REMOTE' | 'LOCAL';
+  readonly type: 'GATHER' | 'REPARTITION' | 'REPLICATE';
+  readonly partitioning: PartitioningScheme;
+  readonly source: PlanNode;
+  readonly outputs: readonly Symbol[];
+}
+
+/** A fragment's input from the output buffers of the tasks of other fragments. */
+export interface RemoteSourceNode {
+  readonly kind: 'RemoteSource';
+  readonly id: number;
+  readonly sourceFragmentIds: readonly number[];
+  readonly exchangeType: 'GATHER' | 'REPARTITION' | 'REPLICATE';
+  readonly outputs: readonly Symbol[];
+}
+
 export function sources(node: PlanNode): PlanNode[] {
   switch (node.kind) {
     case 'TableScan':
     case 'Values':
+    case 'RemoteSource':
       return [];
     case 'Join':
       return [node.left, node.right];

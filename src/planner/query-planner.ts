@@ -4,18 +4,33 @@
  * GROUP BY and aggregates, HAVING, the select list, DISTINCT, ORDER BY, OFFSET, LIMIT, VALUES
  * and WITH. Names resolve through Scopes; every expression is typed by ExpressionAnalyzer.
  */
-import { TrinoError } from '../errors';
+import { TrinoError, errorCode } from '../errors';
 import type * as ast from '../sql';
-import { BIGINT, BOOLEAN, commonSuperType, formatType, type SqlType } from '../types';
+import {
+  BIGINT,
+  BOOLEAN,
+  INTEGER,
+  VARCHAR,
+  canCoerce,
+  commonSuperType,
+  formatType,
+  isOrderableType,
+  rowType,
+  typeEquals,
+  type SqlType,
+} from '../types';
+import { sessionValue } from '../session-properties';
+import { recursiveShape, type RecursiveShape } from './recursive-with';
 import { aggregateResultType } from './aggregate-signatures';
 import {
   ExpressionAnalyzer,
   expressionKey,
+  isAggregateName,
   type FunctionResolver,
   type SubqueryBinder,
 } from './expression-analyzer';
 import { freeSymbols } from './plan-walk';
-import { resolveWindow, windowFrame, windowResultType } from './windows';
+import { checkWindowDefinitions, resolveWindow, windowFrame, windowResultType } from './windows';
 import { decorrelateExists, decorrelateScalarAggregate } from './decorrelation';
 import { symbolReference, type RowExpression, type Symbol } from './ir';
 import { formatObjectName, type Metadata, type QualifiedObjectName } from './metadata';
@@ -25,7 +40,7 @@ import { parseStatement } from '../sql';
 import type { AggregateCall, ApplyNode, Assignment, OrderingItem, PlanNode } from './plan';
 import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
-import { reorderJoins } from './optimizer/join-reordering';
+import { distinctBound, reorderJoins } from './optimizer/join-reordering';
 import { collectAggregates, collectGroupingCalls, collectWindowCalls, findSubqueries } from './ast-search';
 import { and, conjuncts, equiPair } from './predicates';
 import { pruneColumns } from './optimizer/prune-columns';
@@ -47,7 +62,17 @@ export class QueryPlanner {
   private nextSymbol = 0;
   /** Row counts of table scans from connector statistics, by node id. */
   private readonly rowCounts = new Map<number, number>();
+  /** Upper bounds of table columns' distinct values, by scan output symbol (join ordering). */
+  private readonly distinctCounts = new Map<string, number>();
   private readonly ctes: Map<string, ast.WithQuery>[] = [];
+
+  /** WITH RECURSIVE queries that refer to themselves, and their shape. */
+  private readonly recursiveQueries = new Map<ast.WithQuery, RecursiveShape>();
+  /** While a recursion step is planned: its name reads the previous level. */
+  private readonly recursionLevels = new Map<string, () => Promise<RelationPlan>>();
+
+  /** WITH queries being planned: their own names do not refer to them. */
+  private readonly expandingCtes = new Set<ast.WithQuery>();
 
   /** Views being expanded (to stop recursive views). */
   private readonly expandingViews = new Set<string>();
@@ -77,7 +102,8 @@ export class QueryPlanner {
   /** Rule passes: predicates down (join keys out of WHERE), joins reordered, predicates down again. */
   private optimize(root: PlanNode): PlanNode {
     const estimate = (node: PlanNode): number | undefined => this.estimateRows(node);
-    return pruneColumns(pushDownPredicates(reorderJoins(pushDownPredicates(root), estimate)));
+    const distinct = (symbol: string): number | undefined => this.distinctCounts.get(symbol);
+    return pruneColumns(pushDownPredicates(reorderJoins(pushDownPredicates(root), estimate, distinct)));
   }
 
   /** A coarse row-count estimate from table statistics, for join ordering. */
@@ -132,10 +158,12 @@ export class QueryPlanner {
 
   async planQuery(query: ast.Query, outer?: Scope): Promise<RelationPlan> {
     if (query.with) {
-      if (query.with.recursive)
-        throw new TrinoError('NOT_SUPPORTED', 'Recursive WITH queries are not supported yet', query.with.loc);
       const frame = new Map<string, ast.WithQuery>();
       for (const w of query.with.queries) {
+        if (query.with.recursive) {
+          const shape = recursiveShape(w);
+          if (shape) this.recursiveQueries.set(w, shape);
+        }
         const name = w.name.value.toLowerCase();
         if (frame.has(name))
           throw new TrinoError(
@@ -172,7 +200,7 @@ export class QueryPlanner {
         plan = await this.planSetOperation(body, outer);
         break;
     }
-    return this.planOrderAndLimit(
+    return await this.planOrderAndLimit(
       plan,
       query,
       plan.fields.map((f) => f.symbol),
@@ -267,6 +295,7 @@ export class QueryPlanner {
     outer?: Scope,
   ): Promise<RelationPlan> {
     if (spec.distinctOn) throw new TrinoError('NOT_SUPPORTED', 'DISTINCT ON is not supported', spec.loc);
+    checkWindowDefinitions(spec);
     let plan: RelationPlan = spec.from
       ? await this.planRelation(spec.from, outer)
       : { node: { kind: 'Values', id: this.id(), rows: [[]], outputs: [] }, fields: [] };
@@ -301,7 +330,7 @@ export class QueryPlanner {
         plan,
         scope,
         keys: groupKeys,
-      } = this.planAggregation(plan, scope, spec, selectItems, aggregateCalls, replacements));
+      } = await this.planAggregation(plan, scope, spec, selectItems, aggregateCalls, replacements));
       grouped = true;
     }
 
@@ -327,7 +356,7 @@ export class QueryPlanner {
     ]);
     if (windowCalls.length > 0) {
       plan = {
-        node: this.planWindows(plan.node, scope, spec, windowCalls, replacements, grouped),
+        node: await this.planWindows(plan.node, scope, spec, windowCalls, replacements, grouped),
         fields: plan.fields,
       };
     }
@@ -394,7 +423,20 @@ export class QueryPlanner {
       };
     }
     const orderScope = spec.distinct ? new Scope(outputFields, outer) : scope;
-    return this.planOrderAndLimit(
+    // SELECT DISTINCT: a sort key that names input columns must be one of the select items
+    const sourceAnalyzer = this.analyzer(scope, { replacements, groupedBy: grouped });
+    const distinctSortKey = (key: ast.Expression): Symbol => {
+      const text = irKey(sourceAnalyzer.analyze(key));
+      const match = assignments.find((a) => irKey(a.expression) === text);
+      if (!match)
+        throw new TrinoError(
+          'EXPRESSION_NOT_IN_DISTINCT',
+          'For SELECT DISTINCT, ORDER BY expressions must appear in select list',
+          key.loc,
+        );
+      return match.symbol;
+    };
+    return await this.planOrderAndLimit(
       plan,
       query,
       assignments.map((a) => a.symbol),
@@ -402,11 +444,12 @@ export class QueryPlanner {
       orderReplacements,
       grouped && !spec.distinct,
       outputFields,
+      spec.distinct ? distinctSortKey : undefined,
     );
   }
 
   /** ORDER BY (ordinals, output names, or expressions), OFFSET and LIMIT, then the final column list. */
-  private planOrderAndLimit(
+  private async planOrderAndLimit(
     plan: RelationPlan,
     query: ast.Query,
     outputSymbols: readonly Symbol[],
@@ -414,14 +457,31 @@ export class QueryPlanner {
     replacements: Map<string, RowExpression>,
     grouped = false,
     outputFields: readonly Field[] = plan.fields,
-  ): RelationPlan {
+    fallbackSortKey?: (key: ast.Expression) => Symbol,
+  ): Promise<RelationPlan> {
     let node = plan.node;
     if (query.orderBy) {
       const extra: Assignment[] = [];
       const ordering: OrderingItem[] = [];
-      const analyzer = this.analyzer(scope, { replacements, groupedBy: grouped });
+      const subqueries = await this.prepareSubqueries(
+        query.orderBy.map((o) => o.key),
+        scope,
+      );
+      const analyzer = this.analyzer(scope, {
+        replacements,
+        groupedBy: grouped,
+        subqueries: subqueries.binder,
+      });
       for (const item of query.orderBy) {
-        const symbol = this.resolveSortKey(item.key, outputSymbols, outputFields, analyzer, extra);
+        const symbol = this.resolveSortKey(
+          item.key,
+          outputSymbols,
+          outputFields,
+          analyzer,
+          extra,
+          fallbackSortKey,
+          new Set(node.outputs.map((s) => s.name)),
+        );
         const ascending = item.ordering !== 'DESC';
         ordering.push({
           symbol,
@@ -429,6 +489,7 @@ export class QueryPlanner {
           nullsFirst: item.nullOrdering ? item.nullOrdering === 'FIRST' : !ascending,
         });
       }
+      node = subqueries.wrap(node);
       if (extra.length > 0) {
         node = {
           kind: 'Project',
@@ -501,6 +562,8 @@ export class QueryPlanner {
     fields: readonly Field[],
     analyzer: ExpressionAnalyzer,
     extra: Assignment[],
+    fallback?: (key: ast.Expression) => Symbol,
+    available?: ReadonlySet<string>,
   ): Symbol {
     if (key.kind === 'LongLiteral') {
       const n = Number(key.value);
@@ -520,8 +583,16 @@ export class QueryPlanner {
       }
       if (matches.length > 0) return matches[0].symbol;
     }
-    const expression = analyzer.analyze(key);
-    if (expression.kind === 'symbol') return { name: expression.name, type: expression.type };
+    let expression: RowExpression;
+    try {
+      expression = analyzer.analyze(key);
+    } catch (err) {
+      if (fallback && err instanceof TrinoError && err.errorName === 'COLUMN_NOT_FOUND') return fallback(key);
+      throw err;
+    }
+    // an outer (correlated) column is not an input column: it is projected like an expression
+    if (expression.kind === 'symbol' && (!available || available.has(expression.name)))
+      return { name: expression.name, type: expression.type };
     const symbol = this.symbol('sortkey', expression.type);
     extra.push({ symbol, expression });
     return symbol;
@@ -538,37 +609,58 @@ export class QueryPlanner {
 
   // ---- window functions ---------------------------------------------------------------------
 
-  private planWindows(
+  private async planWindows(
     source: PlanNode,
     scope: Scope,
     spec: ast.QuerySpecification,
     calls: readonly ast.FunctionCall[],
     replacements: Map<string, RowExpression>,
     grouped: boolean,
-  ): PlanNode {
+  ): Promise<PlanNode> {
     let node = source;
-    const analyzer = this.analyzer(scope, { replacements, groupedBy: grouped });
     for (const call of calls) {
       const key = expressionKey(call);
       if (replacements.has(key)) continue;
       const name = call.name.parts.map((p) => p.value.toLowerCase()).join('.');
       const window = resolveWindow(call, spec);
+      // subqueries in arguments, PARTITION BY or ORDER BY are applied below this window
+      const subqueries = await this.prepareSubqueries(
+        [...call.arguments, ...window.partitionBy, ...window.orderBy.map((o) => o.key)],
+        scope,
+      );
+      const analyzer = this.analyzer(scope, {
+        replacements,
+        groupedBy: grouped,
+        subqueries: subqueries.binder,
+      });
       if (call.distinct)
         throw new TrinoError(
           'NOT_SUPPORTED',
           'DISTINCT in window function parameters not yet supported',
           call.loc,
         );
-      if (call.filter)
-        throw new TrinoError('NOT_SUPPORTED', 'FILTER is not yet supported for window functions', call.loc);
+      if (call.filter && !isAggregateName(name))
+        throw new TrinoError(
+          'NOT_SUPPORTED',
+          'FILTER is only supported for aggregation window functions',
+          call.loc,
+        );
       const pre: Assignment[] = node.outputs.map((s) => ({ symbol: s, expression: symbolReference(s) }));
       const project = (e: RowExpression, hint: string): Symbol => {
-        if (e.kind === 'symbol') return { name: e.name, type: e.type };
+        // an outer (correlated) symbol is not an input column: it is projected like an expression
+        if (e.kind === 'symbol' && node.outputs.some((s) => s.name === e.name))
+          return { name: e.name, type: e.type };
         const symbol = this.symbol(hint, e.type);
         pre.push({ symbol, expression: e });
         return symbol;
       };
       const args = call.arguments.map((a) => project(analyzer.analyze(a), name));
+      let mask: Symbol | undefined;
+      if (call.filter) {
+        const filter = analyzer.analyze(call.filter);
+        requireBoolean(filter, 'FILTER clause', call.filter.loc);
+        mask = project(filter, 'mask');
+      }
       const partitionBy = window.partitionBy.map((p) => project(analyzer.analyze(p), 'partition'));
       const orderBy: OrderingItem[] = window.orderBy.map((o) => {
         const ascending = o.ordering !== 'DESC';
@@ -584,14 +676,20 @@ export class QueryPlanner {
         call.loc,
       );
       const symbol = this.symbol(name, type);
-      const frame = windowFrame(window, call);
+      const frame = windowFrame(
+        window,
+        call,
+        orderBy.map((o) => o.symbol.type),
+        (e) => analyzer.analyze(e),
+      );
+      const applied = subqueries.wrap(node);
       const input: PlanNode =
-        pre.length === node.outputs.length
+        pre.length === node.outputs.length && applied === node
           ? node
           : {
               kind: 'Project',
               id: this.id(),
-              source: node,
+              source: applied,
               assignments: pre,
               outputs: pre.map((a) => a.symbol),
             };
@@ -602,7 +700,14 @@ export class QueryPlanner {
         partitionBy,
         orderBy,
         functions: [
-          { symbol, function: name, arguments: args, frame, ignoreNulls: call.nullTreatment === 'IGNORE' },
+          {
+            symbol,
+            function: name,
+            arguments: args,
+            frame,
+            ignoreNulls: call.nullTreatment === 'IGNORE',
+            ...(mask ? { mask } : {}),
+          },
         ],
         outputs: [...input.outputs, symbol],
       };
@@ -621,7 +726,12 @@ export class QueryPlanner {
   private async prepareSubqueries(
     expressions: readonly ast.Expression[],
     scope: Scope,
-  ): Promise<{ binder: SubqueryBinder; wrap: (node: PlanNode) => PlanNode }> {
+  ): Promise<{
+    binder: SubqueryBinder;
+    wrap: (node: PlanNode, select?: (subquery: PlanNode) => boolean) => PlanNode;
+    /** How many bound subqueries have not been put under a node yet. */
+    pending: () => number;
+  }> {
     const planned = new Map<ast.Expression, RelationPlan>();
     for (const node of findSubqueries(expressions)) {
       const query =
@@ -641,7 +751,9 @@ export class QueryPlanner {
         pending.push({ subquery, mode: { kind: 'exists' }, output });
         return symbolReference(output);
       }
-      if (visible.length !== 1) {
+      // `(a, b) IN (SELECT x, y …)`: the subquery's columns compare as one row value
+      const asRow = node.kind !== 'SubqueryExpression' && visible.length > 1;
+      if (visible.length !== 1 && !asRow) {
         throw new TrinoError(
           'NOT_SUPPORTED',
           `Multiple columns returned by subquery are not yet supported. Found ${visible.length}`,
@@ -649,6 +761,13 @@ export class QueryPlanner {
         );
       }
       let column = visible[0].symbol;
+      if (asRow) {
+        const fields = visible.map((f) => symbolReference(f.symbol));
+        column = this.symbol('row', rowType(fields.map((f) => f.type)));
+        subquery = this.projectTo(subquery, [
+          { symbol: column, expression: { kind: 'row', fields, type: column.type } },
+        ]);
+      }
       if (node.kind === 'SubqueryExpression') {
         subquery = this.projectTo(subquery, [{ symbol: column, expression: symbolReference(column) }]);
         const output = this.symbol('subquery', column.type);
@@ -690,9 +809,12 @@ export class QueryPlanner {
       }
       return symbolReference(output);
     };
-    const wrap = (node: PlanNode): PlanNode => {
+    // `select` picks the subqueries to put under this node (a join side); the rest stay pending
+    const wrap = (node: PlanNode, select?: (subquery: PlanNode) => boolean): PlanNode => {
       let current = node;
-      for (const p of pending.splice(0)) {
+      const chosen = select ? pending.filter((p) => select(p.subquery)) : pending.slice();
+      for (const p of chosen) pending.splice(pending.indexOf(p), 1);
+      for (const p of chosen) {
         const available = new Map(current.outputs.map((s) => [s.name, s]));
         if (p.mode.kind === 'scalar') {
           const joined = decorrelateScalarAggregate(current, p.subquery, available, p.output, () =>
@@ -726,7 +848,7 @@ export class QueryPlanner {
       }
       return current;
     };
-    return { binder, wrap };
+    return { binder, wrap, pending: () => pending.length };
   }
 
   private projectTo(node: PlanNode, assignments: Assignment[]): PlanNode {
@@ -792,18 +914,25 @@ export class QueryPlanner {
 
   // ---- aggregation --------------------------------------------------------------------------
 
-  private planAggregation(
+  private async planAggregation(
     plan: RelationPlan,
     scope: Scope,
     spec: ast.QuerySpecification,
     selectItems: readonly SelectListItem[],
     calls: ast.FunctionCall[],
     replacements: Map<string, RowExpression>,
-  ): { plan: RelationPlan; scope: Scope; keys: Symbol[] } {
-    const analyzer = this.analyzer(scope);
+  ): Promise<{ plan: RelationPlan; scope: Scope; keys: Symbol[] }> {
+    // subqueries in aggregate arguments (`max((SELECT …))`) are applied below the aggregation
+    const argumentSubqueries = await this.prepareSubqueries(
+      calls.flatMap((c) => [...c.arguments, ...(c.filter ? [c.filter] : [])]),
+      scope,
+    );
+    const analyzer = this.analyzer(scope, { subqueries: argumentSubqueries.binder });
     const pre: Assignment[] = plan.node.outputs.map((s) => ({ symbol: s, expression: symbolReference(s) }));
     const project = (e: RowExpression, hint: string): Symbol => {
-      if (e.kind === 'symbol') return { name: e.name, type: e.type };
+      // an outer (correlated) symbol is not an input column: it is projected like an expression
+      if (e.kind === 'symbol' && plan.node.outputs.some((s) => s.name === e.name))
+        return { name: e.name, type: e.type };
       const symbol = this.symbol(hint, e.type);
       pre.push({ symbol, expression: e });
       return symbol;
@@ -900,6 +1029,7 @@ export class QueryPlanner {
     for (const { text, index, node } of keyTexts) {
       const ref = symbolReference(groupKeys[index]);
       replacements.set(text, ref);
+      if (node.kind !== 'Identifier') replacements.set(analyzer.canonicalKey(node), ref);
       // a grouped column stays reachable by its qualified and unqualified names
       if (node.kind === 'DereferenceExpression') replacements.set(expressionKey(node.field), ref);
       if (node.kind === 'Identifier') {
@@ -917,12 +1047,6 @@ export class QueryPlanner {
       const name = call.name.parts.map((p) => p.value.toLowerCase()).join('.');
       if (call.window)
         throw new TrinoError('NOT_SUPPORTED', 'Window functions are not supported yet', call.loc);
-      if (call.orderBy)
-        throw new TrinoError(
-          'NOT_SUPPORTED',
-          'ORDER BY in aggregate functions is not supported yet',
-          call.loc,
-        );
       for (const a of call.arguments) {
         if (collectAggregates([a]).length > 0)
           throw new TrinoError(
@@ -932,6 +1056,23 @@ export class QueryPlanner {
           );
       }
       const args = call.arguments.map((a) => project(analyzer.analyze(a), name));
+      // `agg(x ORDER BY k)`: the rows reach the function in that order (keys projected like arguments)
+      const orderBy = (call.orderBy ?? []).map((item): OrderingItem => {
+        const value = analyzer.analyze(item.key);
+        requireOrderableKey(value, item.key.loc);
+        if (call.distinct && !args.some((a) => value.kind === 'symbol' && a.name === value.name))
+          throw new TrinoError(
+            'EXPRESSION_NOT_IN_DISTINCT',
+            'For aggregate function with DISTINCT, ORDER BY expressions must appear in arguments',
+            item.key.loc,
+          );
+        const ascending = item.ordering !== 'DESC';
+        return {
+          symbol: project(value, 'order'),
+          ascending,
+          nullsFirst: item.nullOrdering ? item.nullOrdering === 'FIRST' : !ascending,
+        };
+      });
       let mask: Symbol | undefined;
       if (call.filter) {
         const filter = analyzer.analyze(call.filter);
@@ -950,6 +1091,7 @@ export class QueryPlanner {
         arguments: args,
         distinct: call.distinct,
         ...(mask ? { mask } : {}),
+        ...(orderBy.length > 0 ? { orderBy } : {}),
       });
       replacements.set(key, symbolReference(symbol));
     }
@@ -957,7 +1099,7 @@ export class QueryPlanner {
     const preProject: PlanNode = {
       kind: 'Project',
       id: this.id(),
-      source: plan.node,
+      source: argumentSubqueries.wrap(plan.node),
       assignments: pre,
       outputs: pre.map((a) => a.symbol),
     };
@@ -1070,7 +1212,9 @@ export class QueryPlanner {
         }));
         return { node: inner.node, fields };
       }
-      case 'TableSubquery': {
+      case 'TableSubquery':
+      case 'Lateral': {
+        // a LATERAL subquery's outer scope holds the relations to its left (see planJoin)
         const inner = await this.planQuery(r.query, outer);
         return { node: inner.node, fields: inner.fields.map((f) => ({ symbol: f.symbol, name: f.name })) };
       }
@@ -1084,9 +1228,12 @@ export class QueryPlanner {
   private async planTable(t: ast.Table): Promise<RelationPlan> {
     const parts = t.name.parts.map((p) => p.value.toLowerCase());
     if (parts.length === 1) {
+      const level = this.recursionLevels.get(parts[0]);
+      if (level) return level();
       for (let i = this.ctes.length - 1; i >= 0; i--) {
         const cte = this.ctes[i].get(parts[0]);
-        if (cte) return this.planCte(cte, parts[0]);
+        // a WITH query does not see itself: inside it, its name means something else
+        if (cte && !this.expandingCtes.has(cte)) return this.planCte(cte, parts[0]);
       }
     }
     const name = this.metadata.qualify(this.session, parts, t.loc);
@@ -1108,8 +1255,13 @@ export class QueryPlanner {
     const outputs = table.columns.map((c) => this.symbol(c.name, c.type));
     const relation = [name.catalog, name.schema, name.name];
     const id = this.id();
-    const rowCount = await this.metadata.rowCount(this.session, name.catalog, table.handle);
+    const stats = await this.metadata.tableStatistics(this.session, name.catalog, table.handle);
+    const rowCount = stats?.rowCount;
     if (rowCount !== undefined) this.rowCounts.set(id, rowCount);
+    table.columns.forEach((c, i) => {
+      const d = distinctBound(stats?.columns[c.name], c.type, rowCount);
+      if (d !== undefined) this.distinctCounts.set(outputs[i].name, d);
+    });
     return {
       node: {
         kind: 'TableScan',
@@ -1152,6 +1304,17 @@ export class QueryPlanner {
   }
 
   private async planCte(cte: ast.WithQuery, name: string): Promise<RelationPlan> {
+    const shape = this.recursiveQueries.get(cte);
+    if (shape) return this.planRecursiveCte(cte, name, shape);
+    this.expandingCtes.add(cte);
+    try {
+      return await this.planNonRecursiveCte(cte, name);
+    } finally {
+      this.expandingCtes.delete(cte);
+    }
+  }
+
+  private async planNonRecursiveCte(cte: ast.WithQuery, name: string): Promise<RelationPlan> {
     // a WITH query sees the WITH frames defined before it, not itself
     const inner = await this.planQuery(cte.query);
     const visible = inner.fields.filter((f) => !f.hidden);
@@ -1169,6 +1332,244 @@ export class QueryPlanner {
         relation: [name],
         name: cte.columnNames?.[i].value.toLowerCase() ?? f.name,
       })),
+    };
+  }
+
+  /**
+   * WITH RECURSIVE t(…) AS (anchor UNION [ALL] step), expanded as Trino expands it: level 0 is
+   * the anchor, level k the step reading level k-1, and the result the UNION ALL of levels
+   * 0..max_recursion_depth. One more level must come out empty: a row reaching it fails the query
+   * (NOT_SUPPORTED), since the recursion did not converge within the limit.
+   */
+  private async planRecursiveCte(
+    cte: ast.WithQuery,
+    name: string,
+    shape: RecursiveShape,
+  ): Promise<RelationPlan> {
+    const depth = maxRecursionDepth(this.session);
+    const columnNames = cte.columnNames!.map((c) => c.value.toLowerCase());
+    const duplicate = columnNames.find((c, i) => columnNames.indexOf(c) !== i);
+    if (duplicate !== undefined)
+      throw new TrinoError(
+        'DUPLICATE_COLUMN_NAME',
+        `Column name '${duplicate}' specified more than once`,
+        cte.loc,
+      );
+    let firstAnchor: RelationPlan | undefined = await this.planQueryBodyOnly(shape.anchor);
+    const anchorFields = firstAnchor.fields.filter((f) => !f.hidden);
+    if (anchorFields.length !== columnNames.length)
+      throw new TrinoError(
+        'MISMATCHED_COLUMN_ALIASES',
+        `Column alias list has ${columnNames.length} entries but relation has ${anchorFields.length} columns`,
+        cte.loc,
+      );
+    const types = anchorFields.map((f) => f.symbol.type);
+    // each level: fresh symbols, the anchor's types, the WITH query's column names
+    const conform = (plan: RelationPlan): RelationPlan => {
+      const visible = plan.fields.filter((f) => !f.hidden);
+      if (visible.length !== types.length)
+        throw new TrinoError(
+          'TYPE_MISMATCH',
+          `base and step relations of recursion have different number of fields: ${types.length}, ${visible.length}`,
+          cte.loc,
+        );
+      const assignments = visible.map((f, i): Assignment => {
+        const from = f.symbol.type;
+        if (!typeEquals(from, types[i]) && !canCoerce(from, types[i]))
+          throw new TrinoError(
+            'TYPE_MISMATCH',
+            `recursion step relation output type (${formatType(from)}) is not coercible to recursion base relation output type (${formatType(types[i])}) at column ${i + 1}`,
+            cte.loc,
+          );
+        const ref = symbolReference(f.symbol);
+        return {
+          symbol: this.symbol(columnNames[i], types[i]),
+          expression: typeEquals(from, types[i])
+            ? ref
+            : { kind: 'cast', value: ref, safe: false, type: types[i] },
+        };
+      });
+      return {
+        node: this.projectTo(plan.node, assignments),
+        fields: assignments.map((a, i) => ({ symbol: a.symbol, name: columnNames[i], relation: [name] })),
+      };
+    };
+    const level = async (k: number): Promise<RelationPlan> => {
+      if (k === 0) {
+        const anchor = firstAnchor ?? (await this.planQueryBodyOnly(shape.anchor));
+        firstAnchor = undefined;
+        return conform(anchor);
+      }
+      const outerLevel = this.recursionLevels.get(name);
+      this.recursionLevels.set(name, () => level(k - 1));
+      try {
+        return conform(await this.planQueryBodyOnly(shape.step));
+      } finally {
+        if (outerLevel) this.recursionLevels.set(name, outerLevel);
+        else this.recursionLevels.delete(name);
+      }
+    };
+    const levels: RelationPlan[] = [];
+    for (let k = 0; k <= depth; k++) levels.push(await level(k));
+    const beyond = await level(depth + 1);
+    const failure = this.functions('fail', [
+      { kind: 'constant', value: errorCode('NOT_SUPPORTED').code, type: INTEGER },
+      {
+        kind: 'constant',
+        value: `Recursion depth limit exceeded (${depth}). Use 'max_recursion_depth' session property to modify the limit.`,
+        type: VARCHAR,
+      },
+    ]);
+    // the failure reads a row count computed above the level (as Trino plans it), so that no
+    // rewrite can move it below the step's own filters
+    const rows = this.symbol('count', BIGINT);
+    const counted: PlanNode = {
+      kind: 'Window',
+      id: this.id(),
+      source: beyond.node,
+      partitionBy: [],
+      orderBy: [],
+      functions: [
+        {
+          symbol: rows,
+          function: 'count',
+          arguments: [],
+          frame: {
+            type: 'RANGE',
+            start: { type: 'UNBOUNDED PRECEDING' },
+            end: { type: 'UNBOUNDED FOLLOWING' },
+          },
+          ignoreNulls: false,
+        },
+      ],
+      outputs: [...beyond.node.outputs, rows],
+    };
+    const check = this.projectTo(
+      {
+        kind: 'Filter',
+        id: this.id(),
+        source: counted,
+        predicate: {
+          kind: 'if',
+          condition: {
+            kind: 'comparison',
+            op: 'ge',
+            left: symbolReference(rows),
+            right: { kind: 'constant', value: 0, type: BIGINT },
+            type: BOOLEAN,
+          },
+          then: { kind: 'cast', value: failure, safe: false, type: BOOLEAN },
+          else: { kind: 'constant', value: true, type: BOOLEAN },
+          type: BOOLEAN,
+        },
+        outputs: counted.outputs,
+      },
+      beyond.node.outputs.map((symbol) => ({ symbol, expression: symbolReference(symbol) })),
+    );
+    const outputs = columnNames.map((c, i) => this.symbol(c, types[i]));
+    return {
+      node: {
+        kind: 'SetOperation',
+        id: this.id(),
+        operator: 'UNION',
+        distinct: shape.distinct,
+        inputs: [...levels.map((l) => l.node), check],
+        outputs,
+      },
+      fields: outputs.map((symbol, i) => ({ symbol, name: columnNames[i], relation: [name] })),
+    };
+  }
+
+  /**
+   * An outer join whose ON condition has subqueries reading both sides: for each row of the
+   * preserved side, the other side's rows that satisfy the condition (its subqueries applied per
+   * pair), NULL-padded when there are none — a lateral Apply. Undefined when no such subquery is
+   * pending. Outputs: left side's columns, then the right side's.
+   */
+  private planOuterJoinByRow(
+    type: 'LEFT' | 'RIGHT',
+    left: PlanNode,
+    right: PlanNode,
+    condition: RowExpression,
+    wrap: (node: PlanNode) => PlanNode,
+  ): PlanNode | undefined {
+    const [preserved, other] = type === 'LEFT' ? [left, right] : [right, left];
+    const applied = wrap(other);
+    if (applied === other) return undefined;
+    const matches = this.projectTo(
+      { kind: 'Filter', id: this.id(), source: applied, predicate: condition, outputs: applied.outputs },
+      other.outputs.map((s) => ({ symbol: s, expression: symbolReference(s) })),
+    );
+    const available = new Map(preserved.outputs.map((s) => [s.name, s]));
+    const correlation = [...freeSymbols(matches)]
+      .filter((s) => available.has(s))
+      .map((s) => available.get(s)!);
+    const apply: PlanNode = {
+      kind: 'Apply',
+      id: this.id(),
+      input: preserved,
+      subquery: matches,
+      correlation,
+      mode: { kind: 'lateral', join: 'LEFT' },
+      output: matches.outputs[0],
+      outputs: [...preserved.outputs, ...matches.outputs],
+    };
+    return this.projectTo(
+      apply,
+      [...left.outputs, ...right.outputs].map((s) => ({ symbol: s, expression: symbolReference(s) })),
+    );
+  }
+
+  /**
+   * `left JOIN LATERAL (subquery)`: the subquery sees the left relation's columns, and runs per
+   * distinct binding of those it reads (an Apply in lateral mode). Undefined when it reads none:
+   * then it is an ordinary join.
+   */
+  private async planLateralJoin(
+    j: ast.Join,
+    left: RelationPlan,
+    outer?: Scope,
+  ): Promise<RelationPlan | undefined> {
+    const right = await this.planRelation(j.right, new Scope(left.fields, outer));
+    const leftSymbols = new Map(left.node.outputs.map((s) => [s.name, s]));
+    const correlation = [...freeSymbols(right.node)]
+      .filter((s) => leftSymbols.has(s))
+      .map((s) => leftSymbols.get(s)!);
+    if (correlation.length === 0) return undefined;
+    if (j.type === 'RIGHT' || j.type === 'FULL')
+      throw new TrinoError('NOT_SUPPORTED', `LATERAL reference not allowed in ${j.type} JOIN`, j.right.loc);
+    if (j.criteria && j.criteria.kind !== 'On')
+      throw new TrinoError('NOT_SUPPORTED', 'JOIN LATERAL with USING is not supported', j.loc);
+    // the subquery may pass a left column through under its own name: append fresh symbols
+    const renamed = right.node.outputs.map((s) =>
+      leftSymbols.has(s.name) ? this.symbol(s.name, s.type) : s,
+    );
+    const subquery = renamed.every((s, i) => s === right.node.outputs[i])
+      ? right.node
+      : this.projectTo(
+          right.node,
+          renamed.map((symbol, i) => ({ symbol, expression: symbolReference(right.node.outputs[i]) })),
+        );
+    const rename = new Map(right.node.outputs.map((s, i) => [s.name, renamed[i]]));
+    const rightFields = right.fields.map((f) => ({ ...f, symbol: rename.get(f.symbol.name) ?? f.symbol }));
+    const fields = [...left.fields, ...rightFields];
+    let filter: RowExpression | undefined;
+    if (j.criteria?.kind === 'On') {
+      filter = this.analyzer(new Scope(fields, outer)).analyze(j.criteria.expression);
+      requireBoolean(filter, 'JOIN ON clause', j.criteria.expression.loc);
+    }
+    return {
+      node: {
+        kind: 'Apply',
+        id: this.id(),
+        input: left.node,
+        subquery,
+        correlation,
+        mode: { kind: 'lateral', join: j.type === 'LEFT' ? 'LEFT' : 'INNER', ...(filter ? { filter } : {}) },
+        output: subquery.outputs[0],
+        outputs: [...left.node.outputs, ...subquery.outputs],
+      },
+      fields,
     };
   }
 
@@ -1265,19 +1666,80 @@ export class QueryPlanner {
 
   private async planJoin(j: ast.Join, outer?: Scope): Promise<RelationPlan> {
     const left = await this.planRelation(j.left, outer);
+    if (isLateral(j.right)) {
+      const lateral = await this.planLateralJoin(j, left, outer);
+      if (lateral) return lateral;
+    }
     const right = await this.planRelation(j.right, outer);
     const fields = [...left.fields, ...right.fields];
     const outputs = [...left.node.outputs, ...right.node.outputs];
     const type = j.type === 'IMPLICIT' || j.type === 'CROSS' ? 'INNER' : j.type;
     let condition: RowExpression | undefined;
+    let leftNode = left.node;
+    let rightNode = right.node;
+    let crossApplied: PlanNode | undefined;
     if (j.criteria?.kind === 'On') {
-      condition = this.analyzer(new Scope(fields, outer)).analyze(j.criteria.expression);
+      const scope = new Scope(fields, outer);
+      const subqueries = await this.prepareSubqueries([j.criteria.expression], scope);
+      condition = this.analyzer(scope, { subqueries: subqueries.binder }).analyze(j.criteria.expression);
       requireBoolean(condition, 'JOIN ON clause', j.criteria.expression.loc);
+      // a subquery that reads one side only (or neither) is a per-row value of that side: it is
+      // applied below the join, whatever the join type, and the condition reads its column
+      const leftSymbols = new Set(left.node.outputs.map((s) => s.name));
+      const rightSymbols = new Set(right.node.outputs.map((s) => s.name));
+      const reads = (sub: PlanNode, side: Set<string>) => [...freeSymbols(sub)].some((s) => side.has(s));
+      leftNode = subqueries.wrap(left.node, (sub) => !reads(sub, rightSymbols));
+      rightNode = subqueries.wrap(right.node, (sub) => !reads(sub, leftSymbols));
+      // one correlated to both sides needs the pairs: an inner join filters all of them; a LEFT
+      // (RIGHT) join matches each row of its preserved side against the other side's rows
+      if (subqueries.pending() > 0 && (type === 'LEFT' || type === 'RIGHT')) {
+        const matched = this.planOuterJoinByRow(type, leftNode, rightNode, condition, subqueries.wrap);
+        if (matched) return { node: matched, fields };
+      }
+      if (subqueries.pending() > 0) {
+        const pairs: PlanNode = {
+          kind: 'Join',
+          id: this.id(),
+          type: 'INNER',
+          left: leftNode,
+          right: rightNode,
+          criteria: [],
+          outputs: [...leftNode.outputs, ...rightNode.outputs],
+        };
+        const applied = subqueries.wrap(pairs);
+        if (applied !== pairs) {
+          if (type !== 'INNER')
+            throw new TrinoError(
+              'NOT_SUPPORTED',
+              'Subqueries correlated to both sides of a FULL JOIN condition are not supported',
+              j.criteria.expression.loc,
+            );
+          crossApplied = applied;
+        }
+      }
     } else if (j.criteria) {
       return this.planJoinUsing(j, left, right, type, outer);
     }
-    const leftNames = new Set(left.node.outputs.map((s) => s.name));
-    const rightNames = new Set(right.node.outputs.map((s) => s.name));
+    if (crossApplied) {
+      return {
+        node: {
+          kind: 'Project',
+          id: this.id(),
+          source: {
+            kind: 'Filter',
+            id: this.id(),
+            source: crossApplied,
+            predicate: condition!,
+            outputs: crossApplied.outputs,
+          },
+          assignments: outputs.map((s) => ({ symbol: s, expression: symbolReference(s) })),
+          outputs,
+        },
+        fields,
+      };
+    }
+    const leftNames = new Set(leftNode.outputs.map((s) => s.name));
+    const rightNames = new Set(rightNode.outputs.map((s) => s.name));
     const criteria: { left: Symbol; right: Symbol }[] = [];
     const rest: RowExpression[] = [];
     for (const term of condition ? conjuncts(condition) : []) {
@@ -1296,11 +1758,11 @@ export class QueryPlanner {
         kind: 'Join',
         id: this.id(),
         type,
-        left: left.node,
-        right: right.node,
+        left: leftNode,
+        right: rightNode,
         criteria,
         ...(filter ? { filter } : {}),
-        outputs,
+        outputs: [...leftNode.outputs, ...rightNode.outputs],
       },
       fields,
     };
@@ -1315,6 +1777,19 @@ interface SelectListItem {
   readonly relation?: readonly string[];
 }
 
+function isLateral(r: ast.Relation): boolean {
+  return r.kind === 'Lateral' || (r.kind === 'AliasedRelation' && r.relation.kind === 'Lateral');
+}
+
+function requireOrderableKey(e: RowExpression, loc?: ast.NodeLocation): void {
+  if (e.type.kind !== 'unknown' && !isOrderableType(e.type))
+    throw new TrinoError('TYPE_MISMATCH', `${formatType(e.type)} is not orderable`, loc);
+}
+
+function maxRecursionDepth(session: Session): number {
+  return Number(sessionValue(session.systemProperties, 'max_recursion_depth'));
+}
+
 function requireBoolean(e: RowExpression, clause: string, loc?: ast.NodeLocation): void {
   if (e.type.kind !== 'boolean' && e.type.kind !== 'unknown') {
     throw new TrinoError(
@@ -1323,6 +1798,11 @@ function requireBoolean(e: RowExpression, clause: string, loc?: ast.NodeLocation
       loc,
     );
   }
+}
+
+/** Structural identity of analyzed expressions (bigint constants included). */
+function irKey(e: RowExpression): string {
+  return JSON.stringify(e, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 }
 
 function dedupe(symbols: readonly Symbol[]): Symbol[] {

@@ -17,6 +17,10 @@ export interface Session {
   readonly catalogProperties: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Prepared statements by name (SQL text). */
   readonly preparedStatements: Readonly<Record<string, string>>;
+  /** The client's open transaction (X-Trino-Transaction-Id), if any. */
+  readonly transactionId?: string;
+  /** The client manages transactions (it sent X-Trino-Transaction-Id, even `NONE`). */
+  readonly clientTransactionSupport?: boolean;
 }
 
 let querySequence = 0;

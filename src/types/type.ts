@@ -356,6 +356,11 @@ export function isDateTimeType(t: SqlType): boolean {
   );
 }
 
+/** Values are JS arrays compared element by element, so `=` can be NULL for two non-null values. */
+export function isStructuralType(t: SqlType): boolean {
+  return t.kind === 'row' || t.kind === 'array' || t.kind === 'map';
+}
+
 /** Values of this type can be tested with `=` (Trino's Type.isComparable). */
 export function isComparableType(t: SqlType): boolean {
   switch (t.kind) {

@@ -42,8 +42,10 @@
  *   JS bigint. The form is *normalized* — a safe integer is never a bigint — so `===` works between
  *   two normalized Int64 values and `typeof v === 'number'` is the fast-path test.
  * - decimal switches on the *type's* precision, not the value: decimal(15,s) values are below 10^15
- *   < 2^53, so a number is exact; wider decimals are bigint throughout, so generated code for a
- *   given type never has to test which form it holds.
+ *   < 2^53, so a number is exact; wider decimals are bigint as canonical values. Execution keeps
+ *   them cheaper without changing that: a block holds them in a Float64Array while every unscaled
+ *   value is a safe integer (`bigintValues` in execution/block.ts; `valueAt` returns the bigint),
+ *   and generated code holds them as number-or-bigint (execution/long-decimal.ts).
  * - time: Trino stores picoseconds of day in a long for every precision, but 86_400e12 > 2^53.
  *   Nanoseconds of day fit a float64 exactly (< 8.64e13), which covers p <= 9; only p 10..12 need
  *   picoseconds, and those are bigint. Which form a value has is again fixed by the type.

@@ -1,4 +1,4 @@
-/** The shell's statement buffer, caret rendering, and the built `bin/tessera` run for real. */
+/** The CLI's statement buffer, caret rendering, and the built `bin/tessera` run for real in batch mode. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { renderErrorLocation } from '../../src/cli/error-caret';
@@ -47,33 +47,46 @@ describe('bin/tessera (built)', () => {
     expect(r.stdout).toBe('SELECT a FROM t WHERE (b IN (1, 2))\n');
   });
 
-  test('--execute runs queries on the embedded engine and prints an aligned table', () => {
-    const r = spawnSync(
-      BIN,
-      ['--execute', 'SELECT name, regionkey FROM nation WHERE nationkey < 2 ORDER BY nationkey'],
-      { encoding: 'utf8' },
-    );
-    expect(r.status).toBe(0);
+  test('--execute runs on the embedded coordinator; batch output is CSV by default, ALIGNED on request', () => {
+    const sql = 'SELECT name, regionkey FROM nation WHERE nationkey < 2 ORDER BY nationkey';
+    const csv = spawnSync(BIN, ['--execute', sql], { encoding: 'utf8' });
+    expect(csv.status).toBe(0);
     // tpch.tiny.nation rows 0 and 1 (dbgen): ALGERIA in region 0, ARGENTINA in region 1
-    expect(r.stdout).toBe(
+    expect(csv.stdout).toBe('"ALGERIA","0"\n"ARGENTINA","1"\n');
+    const aligned = spawnSync(BIN, ['--output-format', 'ALIGNED', '--execute', sql], { encoding: 'utf8' });
+    expect(aligned.stdout).toBe(
       [
-        '   name    | regionkey',
+        '   name    | regionkey ',
         '-----------+-----------',
-        ' ALGERIA   |         0',
-        ' ARGENTINA |         1',
+        ' ALGERIA   |         0 ',
+        ' ARGENTINA |         1 ',
         '(2 rows)',
-        '',
         '',
       ].join('\n'),
     );
   });
 
-  test('a failing query reports the error with a caret and exits 1', () => {
-    const r = spawnSync(BIN, ['--execute', 'SELECT nope FROM nation'], { encoding: 'utf8' });
+  test('a failing query reports the error with a caret on stderr and exits 1; --ignore-errors goes on', () => {
+    const r = spawnSync(BIN, ['--execute', 'SELECT nope FROM nation; SELECT 1'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe(
-      "Query failed: line 1:8: Column 'nope' cannot be resolved\nSELECT nope FROM nation\n       ^\n",
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^Query \d{8}_\d{6}_\d{5}_\w{5} failed: line 1:8: Column 'nope' cannot be resolved\nSELECT nope FROM nation\n {7}\^\n/,
     );
+    const ignored = spawnSync(BIN, ['--ignore-errors', '--execute', 'SELECT nope FROM nation; SELECT 1'], {
+      encoding: 'utf8',
+    });
+    expect(ignored.status).toBe(0);
+    expect(ignored.stdout).toBe('"1"\n');
+  });
+
+  test('update statements report on stderr; the session follows USE', () => {
+    const r = spawnSync(BIN, ['--execute', 'USE tpch.sf1; SELECT count(*) FROM region'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('USE\n');
+    expect(r.stdout).toBe('"5"\n');
   });
 
   test('a syntax error prints the message and a caret, and exits 1', () => {

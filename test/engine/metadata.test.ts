@@ -1,4 +1,5 @@
 /** Catalog metadata through SQL: information_schema, the system catalog, views, SHOW statements. */
+import { aggregateNames } from '../../src/planner/expression-analyzer';
 import { createLocalEngine } from '../../src';
 import { TrinoError } from '../../src/errors';
 
@@ -79,6 +80,23 @@ test('SHOW FUNCTIONS lists the registry', async () => {
   const fns = await rows("SHOW FUNCTIONS LIKE 'substr%'");
   expect(fns.map((r) => r[0])).toContain('substring');
   expect(fns.every((r) => r[3] === 'scalar')).toBe(true);
+});
+
+test('SHOW FUNCTIONS lists aggregate and window functions with Trino signatures', async () => {
+  const all = await rows('SHOW FUNCTIONS');
+  const has = (name: string, returns: string, args: string, type: string) =>
+    all.some((r) => r[0] === name && r[1] === returns && r[2] === args && r[3] === type);
+  expect(has('approx_distinct', 'bigint', 'T, double', 'aggregate')).toBe(true);
+  expect(has('max_by', 'V', 'V, K', 'aggregate')).toBe(true);
+  expect(has('count', 'bigint', '', 'aggregate')).toBe(true);
+  expect(has('row_number', 'bigint', '', 'window')).toBe(true);
+  expect(has('lag', 'T', 'T, bigint, T', 'window')).toBe(true);
+  // every aggregate the planner accepts is listed
+  const listed = new Set(all.filter((r) => r[3] === 'aggregate').map((r) => r[0]));
+  expect(aggregateNames().filter((n) => !listed.has(n))).toEqual([]);
+  // sorted by name
+  const names = all.map((r) => r[0] as string);
+  expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 });
 
 describe('session properties and the per-node memory limit', () => {

@@ -8,16 +8,18 @@ import type { ApplyNode, PlanNode } from '../../planner/plan';
 import { bindSymbols, mapPlanExpressions } from '../../planner/plan-walk';
 import { encodeKeyPart } from '../aggregation/group-by-hash';
 import { blockFromValues, valueAt } from '../block';
-import type { CompiledProjection } from '../expression-compiler';
+import type { CompiledFilter, CompiledProjection } from '../expression-compiler';
 import type { Page } from '../page';
 import { pageRows } from '../page';
 import { valueComparator } from '../value-order';
-import type { PageStream } from './page-stream';
+import { equalityFor } from '../../functions/values-compare';
+import { isStructuralType } from '../../types';
+import { type PageStream, TARGET_PAGE_ROWS } from './page-stream';
 
 interface SubqueryResult {
   readonly rows: unknown[][];
   /** IN: encoded non-null first-column values, and whether a NULL was among them. */
-  readonly members?: Set<string>;
+  readonly members?: Set<number | string>;
   readonly hasNull?: boolean;
 }
 
@@ -27,6 +29,7 @@ export async function* apply(
   run: (plan: PlanNode) => PageStream,
   inputLayout: ReadonlyMap<string, number>,
   value: CompiledProjection | undefined,
+  lateralFilter?: CompiledFilter,
 ): PageStream {
   const cache = new Map<string, SubqueryResult>();
   const channels = node.correlation.map((s) => inputLayout.get(s.name)!);
@@ -48,12 +51,12 @@ export async function* apply(
       if (node.mode.kind === 'exists' && rows.length > 0) break;
       if (node.mode.kind === 'scalar' && rows.length > 1) break;
     }
-    if (node.mode.kind === 'in') {
-      const members = new Set<string>();
+    if (node.mode.kind === 'in' && !equal) {
+      const members = new Set<number | string>();
       let hasNull = false;
       for (const r of rows) {
         if (r[0] === null) hasNull = true;
-        else members.add(encodeKeyPart(r[0]));
+        else members.add(memberKey(r[0]));
       }
       result = { rows, members, hasNull };
     } else {
@@ -64,12 +67,24 @@ export async function* apply(
   };
 
   const mode = node.mode;
+  if (mode.kind === 'lateral') {
+    yield* lateralJoin(input, mode.join, lateralFilter, node.subquery.outputs.length, evaluate);
+    return;
+  }
   const compare = mode.kind === 'quantified' ? valueComparator(mode.value.type) : undefined;
+  // rows and arrays: `=` may be NULL for non-null values, so IN compares one by one
+  const equal =
+    (mode.kind === 'in' || mode.kind === 'quantified') && isStructuralType(mode.value.type)
+      ? equalityFor(mode.value.type)
+      : undefined;
+  // an uncorrelated subquery's result, once computed: no await (a microtask) per row after that
+  let uncorrelated: SubqueryResult | undefined;
   for await (const page of input) {
     const values = value ? value(page) : undefined;
     const out = new Array<unknown>(page.positionCount);
     for (let i = 0; i < page.positionCount; i++) {
-      const result = await evaluate(page, i);
+      const result =
+        channels.length === 0 ? (uncorrelated ??= await evaluate(page, i)) : await evaluate(page, i);
       switch (mode.kind) {
         case 'scalar':
           if (result.rows.length > 1)
@@ -83,13 +98,14 @@ export async function* apply(
           const v = valueAt(values!, i);
           if (result.rows.length === 0) out[i] = false;
           else if (v === null) out[i] = null;
-          else if (result.members!.has(encodeKeyPart(v))) out[i] = true;
+          else if (equal) out[i] = quantified(v, result.rows, 'eq', 'ANY', compare, equal);
+          else if (result.members!.has(memberKey(v))) out[i] = true;
           else out[i] = result.hasNull ? null : false;
           break;
         }
         case 'quantified': {
           const v = valueAt(values!, i);
-          out[i] = quantified(v, result.rows, mode.op, mode.quantifier, compare!);
+          out[i] = quantified(v, result.rows, mode.op, mode.quantifier, compare, equal);
           break;
         }
       }
@@ -103,7 +119,8 @@ function quantified(
   rows: unknown[][],
   op: string,
   quantifier: 'ALL' | 'ANY',
-  compare: (a: unknown, b: unknown) => number,
+  compare: ((a: unknown, b: unknown) => number) | undefined,
+  equal: ((a: unknown, b: unknown) => boolean | null) | undefined,
 ): boolean | null {
   if (rows.length === 0) return quantifier === 'ALL';
   if (v === null) return null;
@@ -114,7 +131,18 @@ function quantified(
       sawNull = true;
       continue;
     }
-    const c = compare(v, x);
+    if (equal && (op === 'eq' || op === 'ne')) {
+      const e = equal(v, x);
+      if (e === null) {
+        sawNull = true;
+        continue;
+      }
+      const holds = op === 'eq' ? e : !e;
+      if (quantifier === 'ANY' && holds) return true;
+      if (quantifier === 'ALL' && !holds) return false;
+      continue;
+    }
+    const c = compare!(v, x);
     const holds =
       op === 'eq'
         ? c === 0
@@ -131,4 +159,70 @@ function quantified(
     if (quantifier === 'ALL' && !holds) return false;
   }
   return sawNull ? null : quantifier === 'ALL';
+}
+
+/**
+ * LATERAL: each input row followed by each of its subquery rows that passes the ON condition;
+ * with LEFT, a row without any is kept once, padded with NULLs. Rows keep the input order.
+ */
+async function* lateralJoin(
+  input: PageStream,
+  join: 'INNER' | 'LEFT',
+  filter: CompiledFilter | undefined,
+  width: number,
+  evaluate: (page: Page, i: number) => Promise<SubqueryResult>,
+): PageStream {
+  const nulls = new Array<unknown>(width).fill(null);
+  for await (const page of input) {
+    // candidate pairs: input position and subquery row
+    const left: number[] = [];
+    const right: unknown[][] = [];
+    for (let i = 0; i < page.positionCount; i++) {
+      for (const r of (await evaluate(page, i)).rows) {
+        left.push(i);
+        right.push(r);
+      }
+    }
+    let accepted: ArrayLike<number> = Array.from(left.keys());
+    let acceptedCount = left.length;
+    if (filter && left.length > 0) {
+      const { positions, count } = filter(pairPage(page, left, right, width));
+      accepted = positions;
+      acceptedCount = count;
+    }
+    const outLeft: number[] = [];
+    const outRight: unknown[][] = [];
+    let k = 0;
+    for (let i = 0; i < page.positionCount; i++) {
+      let matched = false;
+      while (k < acceptedCount && left[accepted[k]] === i) {
+        outLeft.push(i);
+        outRight.push(right[accepted[k++]]);
+        matched = true;
+      }
+      if (!matched && join === 'LEFT') {
+        outLeft.push(i);
+        outRight.push(nulls);
+      }
+    }
+    for (let start = 0; start < outLeft.length; start += TARGET_PAGE_ROWS) {
+      const end = Math.min(outLeft.length, start + TARGET_PAGE_ROWS);
+      yield pairPage(page, outLeft.slice(start, end), outRight.slice(start, end), width);
+    }
+  }
+}
+
+/** A page of input rows (by position) each followed by a subquery row. */
+function pairPage(page: Page, left: readonly number[], right: readonly unknown[][], width: number): Page {
+  const blocks = page.blocks.map((b) => blockFromValues(left.map((i) => valueAt(b, i))));
+  for (let c = 0; c < width; c++) blocks.push(blockFromValues(right.map((r) => r[c])));
+  return { positionCount: left.length, blocks };
+}
+
+/**
+ * An IN-list member's Set key: a number is its own key (no text per probed row); anything else its
+ * encodeKeyPart text. Both sides are canonical values of one type, so the forms always agree.
+ */
+function memberKey(v: unknown): number | string {
+  return typeof v === 'number' ? v : encodeKeyPart(v);
 }

@@ -8,18 +8,24 @@ export async function* filterProject(
   filter: CompiledFilter | undefined,
   projections: readonly CompiledProjection[] | undefined,
 ): PageStream {
-  for await (let page of source) {
+  for await (const page of source) {
+    let selected: Int32Array | undefined;
+    let count = page.positionCount;
     if (filter) {
-      const { positions, count } = filter(page);
-      if (count === 0) continue;
-      if (count < page.positionCount) page = selectPositions(page, positions, count);
+      const result = filter(page);
+      if (result.count === 0) continue;
+      if (result.count < page.positionCount) {
+        selected = result.positions;
+        count = result.count;
+      }
     }
     if (projections) {
-      const blocks = projections.map((p) => p(page));
-      const out: Page = { positionCount: page.positionCount, blocks };
+      // projections read the selected rows in place: the input page is never copied
+      const blocks = projections.map((p) => (selected === undefined ? p(page) : p(page, selected, count)));
+      const out: Page = { positionCount: count, blocks };
       yield out;
     } else {
-      yield page;
+      yield selected === undefined ? page : selectPositions(page, selected, count);
     }
   }
 }

@@ -5,9 +5,10 @@
  */
 import type { SqlType } from '../../types';
 import type { QueryMemoryContext } from '../memory-context';
-import { type Block, blockFromValues } from '../block';
-import { createAccumulator } from '../aggregation/accumulators';
+import type { Block } from '../block';
+import { type AggregateOrdering, createAccumulator } from '../aggregation/accumulators';
 import { GroupByHash } from '../aggregation/group-by-hash';
+import { accumulatorForStep, type AggregationStep } from '../aggregation/aggregation-step';
 import type { Page } from '../page';
 import { type PageStream, TARGET_PAGE_ROWS } from './page-stream';
 import { slicePage } from '../page';
@@ -19,6 +20,10 @@ export interface AggregateSpec {
   readonly resultType: SqlType;
   readonly distinct: boolean;
   readonly maskChannel?: number;
+  /** ORDER BY inside the call; the sort key channels follow the argument channels. */
+  readonly ordering?: readonly AggregateOrdering[];
+  /** PARTIAL emits intermediate state; FINAL reads it (argument 0); absent means SINGLE. */
+  readonly step?: AggregationStep;
 }
 
 export async function* hashAggregation(
@@ -29,7 +34,11 @@ export async function* hashAggregation(
 ): PageStream {
   const hash = new GroupByHash(keyChannels.length);
   const accumulators = aggregates.map((a) =>
-    createAccumulator(a.function, a.argumentTypes, a.resultType, a.distinct),
+    accumulatorForStep(
+      createAccumulator(a.function, a.argumentTypes, a.resultType, a.distinct, a.ordering),
+      a.step ?? 'SINGLE',
+      a.function,
+    ),
   );
   let accounted = 0;
   for await (const page of source) {
@@ -55,10 +64,7 @@ export async function* hashAggregation(
   if (keyChannels.length === 0 && hash.groupCount === 0) hash.groupCount = 1;
   const groups = hash.groupCount;
   if (groups === 0) return;
-  const blocks: Block[] = [
-    ...hash.keyValues.map((values) => blockFromValues(values)),
-    ...accumulators.map((acc) => acc.result(groups)),
-  ];
+  const blocks: Block[] = [...hash.keyBlocks(), ...accumulators.map((acc) => acc.result(groups))];
   const all: Page = { positionCount: groups, blocks };
   for (let start = 0; start < groups; start += TARGET_PAGE_ROWS) {
     yield start === 0 && groups <= TARGET_PAGE_ROWS

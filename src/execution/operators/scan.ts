@@ -2,6 +2,7 @@
 import type { Connector, ConnectorSession, ColumnHandle, Split, TableHandle } from '../../catalog/spi';
 import type { Page } from '../page';
 import type { PageStream } from './page-stream';
+import { yieldIfSliceSpent } from '../cooperative-yield';
 
 export async function* scan(
   connector: Connector,
@@ -17,6 +18,8 @@ export async function* scan(
         const page: Page | null = await source.nextPage();
         if (page === null) break;
         if (page.positionCount > 0) yield page;
+        const pause = yieldIfSliceSpent();
+        if (pause) await pause;
       }
     } finally {
       await source.close();

@@ -2,9 +2,9 @@
  * SemiJoin (decorrelated EXISTS): hashes the source rows by their keys, then marks each input row
  * with whether a source row matches its keys (NULL keys never match) and passes the filter.
  */
-import { blockFromValues } from '../block';
+import { booleanBlock } from '../block';
 import type { QueryMemoryContext } from '../memory-context';
-import { build, joinKey, PairBuffer } from './hash-join';
+import { build, matchPairs, PairBuffer, PairList } from './hash-join';
 import type { CompiledFilter } from '../expression-compiler';
 import type { PageStream } from './page-stream';
 
@@ -25,28 +25,28 @@ export async function* semiJoin(
 ): PageStream {
   // the build side and candidate-pair pages are the hash join's
   const side = await build(source, spec.sourceKeys, memory);
-  const pairs = new PairBuffer(spec.inputWidth, spec.sourceWidth, side);
+  const buffer = new PairBuffer(spec.inputWidth, spec.sourceWidth, side);
+  const pairs = new PairList();
   for await (const page of input) {
-    const marks = new Array<unknown>(page.positionCount).fill(false);
-    const probeRows: number[] = [];
-    const buildRows: number[] = [];
-    for (let i = 0; i < page.positionCount; i++) {
-      const key = joinKey(page.blocks, spec.inputKeys, i);
-      const matches = key === null ? undefined : side.index.get(key);
-      if (!matches) continue;
-      if (!spec.filter) {
-        marks[i] = true;
-        continue;
-      }
-      for (const r of matches) {
-        probeRows.push(i);
-        buildRows.push(r);
+    const n = page.positionCount;
+    const marks = new Uint8Array(n);
+    const ids = side.probe(
+      spec.inputKeys.map((c) => page.blocks[c]),
+      n,
+    );
+    if (!spec.filter) {
+      // a key id exists only for keys some source row has
+      for (let i = 0; i < n; i++) if (ids[i] >= 0) marks[i] = 1;
+    } else {
+      pairs.clear();
+      matchPairs(side, ids, n, pairs);
+      if (pairs.count > 0) {
+        const { positions, count } = spec.filter(
+          buffer.pairsPage(page, pairs.left, pairs.right, pairs.count),
+        );
+        for (let p = 0; p < count; p++) marks[pairs.left[positions[p]]] = 1;
       }
     }
-    if (spec.filter && probeRows.length > 0) {
-      const { positions, count } = spec.filter(pairs.pairsPage(page, probeRows, buildRows));
-      for (let p = 0; p < count; p++) marks[probeRows[positions[p]]] = true;
-    }
-    yield { positionCount: page.positionCount, blocks: [...page.blocks, blockFromValues(marks)] };
+    yield { positionCount: n, blocks: [...page.blocks, booleanBlock(marks)] };
   }
 }

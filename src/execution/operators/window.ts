@@ -21,6 +21,8 @@ export interface WindowFunctionSpec {
   readonly resultType: SqlType;
   readonly frame: WindowFrameSpec;
   readonly ignoreNulls: boolean;
+  /** FILTER (WHERE …) of an aggregate: a boolean column; frame rows where it is not true are skipped. */
+  readonly maskChannel?: number;
 }
 
 export interface WindowSpec {
@@ -36,14 +38,16 @@ const NAVIGATION = new Set(['lag', 'lead', 'first_value', 'last_value', 'nth_val
 export async function* windowOperator(source: PageStream, spec: WindowSpec): PageStream {
   // materialize rows column-wise
   const columns: unknown[][] = Array.from({ length: spec.width }, () => []);
+  // counted apart from the columns: pruning can leave the input with no columns at all
+  let total = 0;
   for await (const page of source) {
+    total += page.positionCount;
     for (let c = 0; c < spec.width; c++) {
       const col = columns[c];
       const block = page.blocks[c];
       for (let i = 0; i < page.positionCount; i++) col.push(valueAt(block, i));
     }
   }
-  const total = columns[0]?.length ?? 0;
   if (total === 0) return;
 
   // partitions in first-seen order
@@ -83,7 +87,18 @@ export async function* windowOperator(source: PageStream, spec: WindowSpec): Pag
       }
       i = j;
     }
-    spec.functions.forEach((f, fi) => computeFunction(f, rows, columns, peerStart, peerEnd, results[fi]));
+    // RANGE frames with offsets measure distances on the single sort key
+    const key = spec.order[0];
+    const rangeKey =
+      key && spec.functions.some((f) => f.frame.start.range || f.frame.end.range)
+        ? sortKeyValues(rows, columns[key.channel], key.type, key.ascending)
+        : undefined;
+    const groups = spec.functions.some((f) => f.frame.type === 'GROUPS')
+      ? peerGroups(peerStart, peerEnd)
+      : undefined;
+    spec.functions.forEach((f, fi) =>
+      computeFunction(f, rows, columns, peerStart, peerEnd, results[fi], rangeKey, groups),
+    );
     for (const r of rows) order.push(r);
   }
 
@@ -104,6 +119,8 @@ function computeFunction(
   peerStart: Int32Array,
   peerEnd: Int32Array,
   out: unknown[],
+  rangeKey?: RangeKey,
+  groups?: PeerGroups,
 ): void {
   const n = rows.length;
   const arg = (k: number, i: number): unknown => columns[f.argumentChannels[k]][rows[i]];
@@ -129,7 +146,13 @@ function computeFunction(
           v = peerEnd[i] / n;
           break;
         case 'ntile': {
-          const buckets = Number(arg(0, i));
+          const raw = arg(0, i);
+          // a NULL bucket count gives NULL, as in Trino's NTileFunction
+          if (raw === null) {
+            v = null;
+            break;
+          }
+          const buckets = Number(raw);
           if (!(buckets > 0))
             throw new TrinoError('INVALID_FUNCTION_ARGUMENT', 'Buckets must be greater than 0');
           const small = Math.floor(n / buckets);
@@ -172,13 +195,103 @@ function computeFunction(
     return;
   }
   for (let i = 0; i < n; i++) {
-    const [lo, hi] = frameBounds(f.frame, i, n, peerStart, peerEnd);
+    const [lo, hi] = frameBounds(f.frame, i, n, peerStart, peerEnd, rangeKey, groups);
     if (NAVIGATION.has(f.function)) {
       out[rows[i]] = navigate(f, arg, lo, hi, i);
     } else {
       out[rows[i]] = aggregateFrame(f, columns, rows, lo, hi);
     }
   }
+}
+
+/**
+ * The sort key of each position of an ordered partition, negated when descending so that the
+ * non-NULL keys ascend; NULL keys sit together at one end ([nonNullStart, nonNullEnd) excludes them).
+ */
+interface RangeKey {
+  readonly keys: readonly (number | bigint | null)[];
+  readonly nonNullStart: number;
+  readonly nonNullEnd: number;
+  /** Decimal scale: a key read as a double is divided by 10^scale. */
+  readonly scale: number;
+}
+
+function sortKeyValues(
+  rows: readonly number[],
+  column: readonly unknown[],
+  type: SqlType,
+  ascending: boolean,
+): RangeKey {
+  const keys = rows.map((r) => {
+    const v = column[r] as number | bigint | null;
+    return v === null || ascending ? v : -v;
+  });
+  let nonNullStart = 0;
+  while (nonNullStart < keys.length && keys[nonNullStart] === null) nonNullStart++;
+  let nonNullEnd = keys.length;
+  while (nonNullEnd > nonNullStart && keys[nonNullEnd - 1] === null) nonNullEnd--;
+  return { keys, nonNullStart, nonNullEnd, scale: type.kind === 'decimal' ? type.scale : 0 };
+}
+
+/**
+ * A RANGE bound of row i: the first position whose key is >= (start) or the position after the
+ * last whose key is <= (end) the current key moved by the offset. A NULL current key's frame
+ * bound is its peer group of NULLs, as in Trino.
+ */
+function rangePosition(
+  b: WindowFrameSpec['start'],
+  isStart: boolean,
+  i: number,
+  key: RangeKey,
+  peerStart: Int32Array,
+  peerEnd: Int32Array,
+): number {
+  const current = key.keys[i];
+  if (current === null) return isStart ? peerStart[i] : peerEnd[i];
+  const { value, exact } = b.range!;
+  const sign = b.type === 'PRECEDING' ? -1 : 1;
+  const read = exact ? (k: number | bigint) => k : (k: number | bigint) => Number(k) / 10 ** key.scale;
+  let target: number | bigint;
+  if (exact && (typeof current === 'bigint' || typeof value === 'bigint'))
+    target = BigInt(current) + BigInt(sign) * BigInt(value as number | bigint);
+  else target = (read(current) as number) + sign * (value as number);
+  // binary search over the ascending non-NULL keys (mixed number/bigint comparisons are exact)
+  let lo = key.nonNullStart;
+  let hi = key.nonNullEnd;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = read(key.keys[mid]!);
+    if (isStart ? k < target : k <= target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The peer groups of an ordered partition: each position's group and each group's [start, end). */
+interface PeerGroups {
+  readonly group: Int32Array;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+
+function peerGroups(peerStart: Int32Array, peerEnd: Int32Array): PeerGroups {
+  const group = new Int32Array(peerStart.length);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < peerStart.length; i = peerEnd[i]) {
+    for (let k = i; k < peerEnd[i]; k++) group[k] = starts.length;
+    starts.push(i);
+    ends.push(peerEnd[i]);
+  }
+  return { group, starts, ends };
+}
+
+/** A GROUPS bound: `offset` peer groups before or after the current row's group. */
+function groupPosition(b: WindowFrameSpec['start'], isStart: boolean, i: number, groups: PeerGroups): number {
+  const g = groups.group[i] + (b.type === 'PRECEDING' ? -b.offset! : b.offset!);
+  const count = groups.starts.length;
+  if (isStart) return g < 0 ? 0 : g >= count ? groups.ends[count - 1] : groups.starts[g];
+  return g < 0 ? 0 : g >= count ? groups.ends[count - 1] : groups.ends[g];
 }
 
 /** The frame of row i as [lo, hi) positions within the ordered partition. */
@@ -188,15 +301,20 @@ function frameBounds(
   n: number,
   peerStart: Int32Array,
   peerEnd: Int32Array,
+  rangeKey?: RangeKey,
+  groups?: PeerGroups,
 ): [number, number] {
   const position = (b: WindowFrameSpec['start'], isStart: boolean): number => {
+    if (b.range) return rangePosition(b, isStart, i, rangeKey!, peerStart, peerEnd);
+    if (frame.type === 'GROUPS' && (b.type === 'PRECEDING' || b.type === 'FOLLOWING'))
+      return groupPosition(b, isStart, i, groups!);
     switch (b.type) {
       case 'UNBOUNDED PRECEDING':
         return 0;
       case 'UNBOUNDED FOLLOWING':
         return n;
       case 'CURRENT ROW':
-        if (frame.type === 'RANGE') return isStart ? peerStart[i] : peerEnd[i];
+        if (frame.type !== 'ROWS') return isStart ? peerStart[i] : peerEnd[i];
         return isStart ? i : i + 1;
       case 'PRECEDING':
         return isStart ? i - b.offset! : i - b.offset! + 1;
@@ -250,7 +368,12 @@ function aggregateFrame(
       for (let j = 0; j < count; j++) values[j] = columns[c][rows[lo + j]];
       return blockFromValues(values);
     });
-    acc.add(new Int32Array(count), args, count, null);
+    let mask: Uint8Array | null = null;
+    if (f.maskChannel !== undefined) {
+      mask = new Uint8Array(count);
+      for (let j = 0; j < count; j++) mask[j] = columns[f.maskChannel][rows[lo + j]] === true ? 1 : 0;
+    }
+    acc.add(new Int32Array(count), args, count, mask);
   }
   return valueAt(acc.result(1), 0);
 }

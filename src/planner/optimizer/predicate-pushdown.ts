@@ -8,7 +8,7 @@
 import { BOOLEAN } from '../../types';
 import { referencedSymbols, type RowExpression } from '../ir';
 import { equiPair } from '../predicates';
-import type { JoinNode, PlanNode } from '../plan';
+import { appliedSymbols, type JoinNode, type PlanNode } from '../plan';
 
 export function pushDownPredicates(node: PlanNode): PlanNode {
   return push(node, []);
@@ -84,9 +84,11 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
       return withFilter({ ...node, input: push(node.input, down), source: push(node.source, []) }, stay);
     }
     case 'Apply': {
-      // conjuncts not reading the subquery's result can run before it
-      const down = pending.filter((t) => !referencedSymbols(t).has(node.output.name));
-      const stay = pending.filter((t) => referencedSymbols(t).has(node.output.name));
+      // conjuncts not reading the subquery's result (or a lateral subquery's columns) can run before it
+      const applied = appliedSymbols(node);
+      const reads = (t: RowExpression) => applied.some((s) => referencedSymbols(t).has(s.name));
+      const down = pending.filter((t) => !reads(t));
+      const stay = pending.filter(reads);
       return withFilter({ ...node, input: push(node.input, down), subquery: push(node.subquery, []) }, stay);
     }
     case 'Aggregation': {

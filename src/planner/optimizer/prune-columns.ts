@@ -3,7 +3,7 @@
  * connector for fewer columns and joins, sorts and aggregations carry narrower rows.
  */
 import { referencedSymbols, type RowExpression } from '../ir';
-import type { PlanNode } from '../plan';
+import { appliedSymbols, type PlanNode } from '../plan';
 
 export function pruneColumns(root: PlanNode): PlanNode {
   return prune(root, new Set(root.outputs.map((s) => s.name)));
@@ -58,6 +58,7 @@ function prune(node: PlanNode, required: Set<string>): PlanNode {
       for (const a of aggregates) {
         for (const x of a.arguments) need.add(x.name);
         if (a.mask) need.add(a.mask.name);
+        for (const o of a.orderBy ?? []) need.add(o.symbol.name);
       }
       return {
         ...node,
@@ -91,7 +92,8 @@ function prune(node: PlanNode, required: Set<string>): PlanNode {
       const need = new Set([...required].filter((n) => !node.functions.some((f) => f.symbol.name === n)));
       for (const p of node.partitionBy) need.add(p.name);
       for (const o of node.orderBy) need.add(o.symbol.name);
-      for (const f of functions) for (const a of f.arguments) need.add(a.name);
+      for (const f of functions)
+        for (const a of [...f.arguments, ...(f.mask ? [f.mask] : [])]) need.add(a.name);
       const source = prune(node.source, need);
       return { ...node, source, functions, outputs: [...source.outputs, ...functions.map((f) => f.symbol)] };
     }
@@ -112,13 +114,24 @@ function prune(node: PlanNode, required: Set<string>): PlanNode {
       return { ...node, input, source, outputs: [...input.outputs, node.output] };
     }
     case 'Apply': {
-      const need = new Set([...required].filter((n) => n !== node.output.name));
+      const applied = appliedSymbols(node);
+      const need = new Set([...required].filter((n) => !applied.some((s) => s.name === n)));
       for (const c of node.correlation) need.add(c.name);
       if (node.mode.kind === 'in' || node.mode.kind === 'quantified') refs(node.mode.value, need);
+      if (node.mode.kind === 'lateral' && node.mode.filter) refs(node.mode.filter, need);
       const input = prune(node.input, need);
-      // the subquery keeps its own outputs (its first column is the result)
+      // the subquery keeps its own outputs (its first column is the result, or all are appended)
       const subquery = prune(node.subquery, new Set(node.subquery.outputs.map((s) => s.name)));
-      return { ...node, input, subquery, outputs: [...input.outputs, node.output] };
+      return { ...node, input, subquery, outputs: [...input.outputs, ...applied] };
+    }
+    case 'RemoteSource':
+      return node;
+    case 'Exchange': {
+      // runs before exchanges are added; kept total for plans that already have them
+      const need = new Set(required);
+      for (const c of node.partitioning.columns) need.add(c.name);
+      const source = prune(node.source, need);
+      return { ...node, source, outputs: source.outputs };
     }
     case 'SetOperation':
       // positional: every column of every input is part of the result

@@ -57,6 +57,9 @@ export type MemoryDataFragment = {
   /** Per column (as columnIds): null count and data size (page-size.ts). */
   readonly nulls: number[];
   readonly dataSizes: number[];
+  /** Per column: least and greatest value of a numeric column (null: unknown or all NULL). */
+  readonly mins?: (number | null)[];
+  readonly maxs?: (number | null)[];
 };
 
 export type MemorySplitItem = {

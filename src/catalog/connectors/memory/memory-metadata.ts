@@ -45,6 +45,8 @@ import {
 } from './memory-handles';
 import type { MemoryPagesStore } from './memory-store';
 import { hasDataSizeStatistic } from './page-size';
+import { ROW_ID_COLUMN_ID, ROW_ID_COLUMN_NAME, ROW_ID_TYPE, rowId, rowIdGroup } from './memory-row-ids';
+import { blockFromValues, valueAt } from '../../../execution/block';
 
 export const DEFAULT_SCHEMA = 'default';
 
@@ -204,7 +206,7 @@ export class MemoryMetadata implements ConnectorMetadata {
     const info = this.info(table);
     return {
       name: { schema: info.schema, table: info.name },
-      columns: info.columns.map((c) => ({
+      columns: info.columns.map((c): ColumnMetadata => ({
         name: c.name,
         type: c.type,
         nullable: c.nullable,
@@ -228,6 +230,8 @@ export class MemoryMetadata implements ConnectorMetadata {
       for (const c of info.columns) {
         let nulls = 0;
         let dataSize = 0;
+        let min: number | undefined = Infinity;
+        let max: number | undefined = -Infinity;
         for (const f of info.fragments) {
           const i = f.columnIds.indexOf(c.id);
           if (i < 0) {
@@ -235,11 +239,19 @@ export class MemoryMetadata implements ConnectorMetadata {
           } else {
             nulls += f.nulls[i];
             dataSize += f.dataSizes[i];
+            const lo = f.mins?.[i];
+            const hi = f.maxs?.[i];
+            if (typeof lo === 'number' && typeof hi === 'number' && min !== undefined && max !== undefined) {
+              min = Math.min(min, lo);
+              max = Math.max(max, hi);
+            } else if (f.nulls[i] < f.rows) min = max = undefined;
           }
         }
+        const range = min !== undefined && max !== undefined && min <= max ? { min, max } : {};
         columns[c.name] = {
           nullsFraction: nulls / rowCount,
           ...(hasDataSizeStatistic(c.type) ? { dataSize } : {}),
+          ...range,
         };
       }
     }
@@ -533,6 +545,100 @@ export class MemoryMetadata implements ConnectorMetadata {
       if (survivors.length > 0) {
         next.push(this.store.store(info.id, fragment.writeId, group.columnIds, survivors, false));
       }
+      this.store.release(fragment.group);
+    }
+    info.fragments = next;
+    return count;
+  }
+
+  // ---- row-level changes -------------------------------------------------------------------------
+
+  getRowIdColumn(): { metadata: ColumnMetadata; handle: ColumnHandle } {
+    const metadata = { name: ROW_ID_COLUMN_NAME, type: ROW_ID_TYPE, nullable: false, hidden: true };
+    return { metadata, handle: MemoryMetadata.columnHandleOf({ ...metadata, id: ROW_ID_COLUMN_ID }) };
+  }
+
+  async deleteRowsById(
+    _session: ConnectorSession,
+    table: TableHandle,
+    rowIds: readonly unknown[],
+  ): Promise<number> {
+    return this.rewriteRows(this.info(table), new Map(rowIds.map((id) => [id, null])), []);
+  }
+
+  async updateRowsById(
+    _session: ConnectorSession,
+    table: TableHandle,
+    columns: readonly ColumnHandle[],
+    rowIds: readonly unknown[],
+    values: readonly (readonly unknown[])[],
+  ): Promise<number> {
+    const info = this.info(table);
+    const ids = columns.map((c) => this.column(info, c).id);
+    return this.rewriteRows(info, new Map(rowIds.map((id, i) => [id, values[i]])), ids);
+  }
+
+  /**
+   * Replaces each group holding a changed row by a group without the deleted rows (value null)
+   * and with the new values of `columnIds` in the updated ones. Everything is computed before
+   * the table changes, so a failure leaves it as it was.
+   */
+  private rewriteRows(
+    info: TableInfo,
+    changes: ReadonlyMap<unknown, readonly unknown[] | null>,
+    columnIds: readonly number[],
+  ): number {
+    const groups = new Set<number>();
+    for (const id of changes.keys()) {
+      const g = rowIdGroup(id);
+      if (g !== undefined) groups.add(g);
+    }
+    const plans: { fragment: MemoryDataFragment; pages: Page[] | undefined; ids: number[] }[] = [];
+    let count = 0;
+    for (const f of info.fragments) {
+      if (!groups.has(f.group)) {
+        plans.push({ fragment: f, pages: undefined, ids: [] });
+        continue;
+      }
+      if (f.node !== this.store.nodeId) {
+        throw new TrinoError(
+          'NOT_SUPPORTED',
+          'Changing rows of a memory table whose data lives in another process',
+        );
+      }
+      const group = this.store.group(f.group, info.id);
+      const ids = [...group.columnIds, ...columnIds.filter((c) => !group.columnIds.includes(c))];
+      const targets = columnIds.map((c) => ids.indexOf(c));
+      const pages: Page[] = [];
+      group.pages.forEach((page, p) => {
+        const columns = ids.map(() => [] as unknown[]);
+        for (let r = 0; r < page.positionCount; r++) {
+          const change = changes.get(rowId(group.id, p, r));
+          if (change === null) {
+            count++;
+            continue;
+          }
+          ids.forEach((_, c) =>
+            columns[c].push(c < group.columnIds.length ? valueAt(page.blocks[c], r) : null),
+          );
+          if (change !== undefined) {
+            count++;
+            targets.forEach((t, k) => (columns[t][columns[t].length - 1] = change[k]));
+          }
+        }
+        if (columns.length > 0 && columns[0].length > 0)
+          pages.push({ positionCount: columns[0].length, blocks: columns.map((v) => blockFromValues(v)) });
+      });
+      plans.push({ fragment: f, pages, ids });
+    }
+    if (count === 0) return 0;
+    const next: MemoryDataFragment[] = [];
+    for (const { fragment, pages, ids } of plans) {
+      if (pages === undefined) {
+        next.push(fragment);
+        continue;
+      }
+      if (pages.length > 0) next.push(this.store.store(info.id, fragment.writeId, ids, pages, false));
       this.store.release(fragment.group);
     }
     info.fragments = next;

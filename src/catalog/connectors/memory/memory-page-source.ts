@@ -4,6 +4,7 @@
  * column is never requested. The pages are fixed when the source is created, so a scan sees the
  * table as it was then, whatever DELETE or DROP do meanwhile.
  */
+import { ROW_ID_COLUMN_ID, rowId } from './memory-row-ids';
 import type {
   ColumnHandle,
   ConnectorPageSource,
@@ -83,6 +84,12 @@ class MemoryPageSource implements ConnectorPageSource {
     const stored = group.pages[index];
     const blocks: Block[] = [];
     for (const c of this.columns) {
+      if (c.id === ROW_ID_COLUMN_ID) {
+        const ids = new Array<string>(stored.positionCount);
+        for (let r = 0; r < ids.length; r++) ids[r] = rowId(group.id, index, r);
+        blocks.push(valueBlock(ids));
+        continue;
+      }
       const i = group.columnIds.indexOf(c.id);
       if (i < 0) {
         blocks.push(nullBlock(c.type, stored.positionCount));

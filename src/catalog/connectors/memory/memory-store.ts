@@ -17,7 +17,7 @@ import type { Page } from '../../../execution/page';
 import { TrinoError } from '../../../errors';
 import { MEMORY_LIMIT_EXCEEDED, MISSING_DATA } from './memory-errors';
 import type { MemoryDataFragment } from './memory-handles';
-import { blockStatistics, compactBlock, estimateBlockBytes } from './page-size';
+import { blockStatistics, compactBlock, estimateBlockBytes, numberRange } from './page-size';
 
 export interface PageGroup {
   readonly id: number;
@@ -73,6 +73,9 @@ export class MemoryPagesStore {
     const pageRows: number[] = [];
     const nulls = new Array<number>(columnIds.length).fill(0);
     const dataSizes = new Array<number>(columnIds.length).fill(0);
+    // numeric columns' value ranges (null: unknown), for join ordering's distinct-value bounds
+    const mins = new Array<number | null>(columnIds.length).fill(Infinity);
+    const maxs = new Array<number | null>(columnIds.length).fill(-Infinity);
     let rows = 0;
     let bytes = 0;
     for (const p of input) {
@@ -89,6 +92,13 @@ export class MemoryPagesStore {
         const s = blockStatistics(b);
         nulls[c] += s.nulls;
         dataSizes[c] += s.dataSize;
+        const range = numberRange(b);
+        if (range === undefined) {
+          if (s.nulls < b.positionCount) mins[c] = maxs[c] = null;
+        } else if (mins[c] !== null) {
+          mins[c] = Math.min(mins[c]!, range.min);
+          maxs[c] = Math.max(maxs[c]!, range.max);
+        }
       });
       pages.push({ positionCount: p.positionCount, blocks });
       blockBytes.push(sizes);
@@ -119,6 +129,8 @@ export class MemoryPagesStore {
       columnIds: [...columnIds],
       nulls,
       dataSizes,
+      mins: mins.map((m) => (m !== null && Number.isFinite(m) ? m : null)),
+      maxs: maxs.map((m) => (m !== null && Number.isFinite(m) ? m : null)),
     };
   }
 

@@ -119,6 +119,25 @@ export function blockStatistics(block: Block): { nulls: number; dataSize: number
   return { nulls, dataSize };
 }
 
+/**
+ * The least and greatest value of a block of plain numbers (NaN ignored), for min/max column
+ * statistics; undefined when the block holds other values (bigints, strings, …) or only NULLs.
+ */
+export function numberRange(block: Block): { min: number; max: number } | undefined {
+  if (block.kind !== 'number' || block.bigintValues) return undefined;
+  let min = Infinity;
+  let max = -Infinity;
+  const values = block.values;
+  const nulls = block.nulls;
+  for (let i = 0; i < values.length; i++) {
+    if (nulls !== null && nulls[i] !== 0) continue;
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min <= max && Number.isFinite(min) && Number.isFinite(max) ? { min, max } : undefined;
+}
+
 function compactArray<T extends Float64Array | Uint8Array>(a: T): T {
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
 }
@@ -133,7 +152,9 @@ export function compactBlock(block: Block): Block {
     case 'number': {
       const values = compactArray(block.values);
       const nulls = block.nulls ? compactArray(block.nulls) : null;
-      return values === block.values && nulls === block.nulls ? block : numberBlock(values, nulls);
+      return values === block.values && nulls === block.nulls
+        ? block
+        : numberBlock(values, nulls, block.bigintValues === true);
     }
     case 'boolean': {
       const values = compactArray(block.values);
