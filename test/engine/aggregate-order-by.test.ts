@@ -1,18 +1,7 @@
 /** ORDER BY inside aggregate calls: planned sort keys reach the function with its arguments. */
-import { createLocalEngine } from '../../src';
+import { sqlSession } from './sql-session';
 
-const engine = createLocalEngine({});
-afterAll(() => engine.close());
-
-const rows = async (sql: string) => (await engine.query(sql)).rows;
-const error = async (sql: string) => {
-  try {
-    await engine.query(sql);
-  } catch (e) {
-    return (e as { errorName?: string }).errorName;
-  }
-  return 'no error';
-};
+const { rows, error } = sqlSession();
 
 test('array_agg follows the ORDER BY of its call', async () => {
   expect(await rows('SELECT array_agg(x ORDER BY x DESC) FROM (VALUES 3, 1, 2) t(x)')).toEqual([[[3, 2, 1]]]);

@@ -1,10 +1,7 @@
 /** Comparisons of types without a fast path in generated code, and X'…' binary literals. */
-import { createLocalEngine } from '../../src';
+import { sqlSession } from './sql-session';
 
-const engine = createLocalEngine({});
-afterAll(() => engine.close());
-
-const rows = async (sql: string) => (await engine.query(sql)).rows;
+const { engine, rows } = sqlSession();
 
 test('binary literals are varbinary values that compare bytewise', async () => {
   const result = await engine.query("SELECT X'303132', x''");

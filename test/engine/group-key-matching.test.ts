@@ -1,21 +1,7 @@
 /** GROUP BY / ORDER BY / SELECT DISTINCT: expressions match by the columns they name, not their text. */
-import { createLocalEngine } from '../../src';
+import { MEMORY_CATALOG, sqlSession } from './sql-session';
 
-const engine = createLocalEngine({
-  catalogs: [{ name: 'memory', properties: { 'connector.name': 'memory' } }],
-  session: { catalog: 'memory', schema: 'default' },
-});
-afterAll(() => engine.close());
-
-const rows = async (sql: string) => (await engine.query(sql)).rows;
-const error = async (sql: string) => {
-  try {
-    await engine.query(sql);
-  } catch (e) {
-    return (e as { errorName?: string }).errorName;
-  }
-  return 'no error';
-};
+const { engine, rows, error } = sqlSession(MEMORY_CATALOG);
 
 beforeAll(async () => {
   await engine.query('CREATE TABLE nums (i integer, j integer)');

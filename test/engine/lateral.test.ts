@@ -1,18 +1,7 @@
 /** LATERAL subqueries: correlated to the relations on their left, per row, INNER or LEFT. */
-import { createLocalEngine } from '../../src';
+import { sqlSession } from './sql-session';
 
-const engine = createLocalEngine({});
-afterAll(() => engine.close());
-
-const rows = async (sql: string) => (await engine.query(sql)).rows;
-const error = async (sql: string) => {
-  try {
-    await engine.query(sql);
-  } catch (e) {
-    return (e as { errorName?: string }).errorName;
-  }
-  return 'no error';
-};
+const { rows, error } = sqlSession();
 
 const T = '(VALUES 1, 2, 3) t(x)';
 const LESSER = 'LATERAL (SELECT y FROM (VALUES 1, 2, 3) u(y) WHERE y < t.x) s';

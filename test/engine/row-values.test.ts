@@ -1,21 +1,7 @@
 /** Row values in expressions: constructors, field access, comparisons, IN lists and row subqueries. */
-import { createLocalEngine } from '../../src';
+import { MEMORY_CATALOG, sqlSession } from './sql-session';
 
-const engine = createLocalEngine({
-  catalogs: [{ name: 'memory', properties: { 'connector.name': 'memory' } }],
-  session: { catalog: 'memory', schema: 'default' },
-});
-afterAll(() => engine.close());
-
-const rows = async (sql: string) => (await engine.query(sql)).rows;
-const error = async (sql: string) => {
-  try {
-    await engine.query(sql);
-  } catch (e) {
-    return (e as { errorName?: string }).errorName;
-  }
-  return 'no error';
-};
+const { engine, rows, error } = sqlSession(MEMORY_CATALOG);
 
 beforeAll(async () => {
   await engine.query('CREATE TABLE pairs (a integer, b integer)');

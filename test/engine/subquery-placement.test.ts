@@ -2,23 +2,9 @@
  * Subqueries outside WHERE and the select list: in JOIN ON conditions, ORDER BY, aggregate
  * arguments and window specifications; and correlated references that pass through projections.
  */
-import { createLocalEngine } from '../../src';
+import { MEMORY_CATALOG, sqlSession } from './sql-session';
 
-const engine = createLocalEngine({
-  catalogs: [{ name: 'memory', properties: { 'connector.name': 'memory' } }],
-  session: { catalog: 'memory', schema: 'default' },
-});
-afterAll(() => engine.close());
-
-const rows = async (sql: string) => (await engine.query(sql)).rows;
-const error = async (sql: string) => {
-  try {
-    await engine.query(sql);
-  } catch (e) {
-    return (e as { errorName?: string }).errorName;
-  }
-  return 'no error';
-};
+const { engine, rows, error } = sqlSession(MEMORY_CATALOG);
 
 beforeAll(async () => {
   await engine.query('CREATE TABLE l (i integer, j integer)');

@@ -1,18 +1,7 @@
 /** Window functions: ranking signatures, ntile with NULL buckets, windows over inputs without columns. */
-import { createLocalEngine } from '../../src';
+import { sqlSession } from './sql-session';
 
-const engine = createLocalEngine({});
-afterAll(() => engine.close());
-
-const rows = async (sql: string) => (await engine.query(sql)).rows;
-const error = async (sql: string) => {
-  try {
-    await engine.query(sql);
-  } catch (e) {
-    return (e as { errorName?: string }).errorName;
-  }
-  return 'no error';
-};
+const { rows, error } = sqlSession();
 
 test('a window over rows that carry no columns', async () => {
   expect(await rows('SELECT row_number() OVER ()')).toEqual([[1]]);
