@@ -65,7 +65,9 @@ export const SYSTEM_SESSION_PROPERTIES: readonly SessionPropertyDefinition[] = [
   {
     name: 'hash_partition_count',
     type: 'bigint',
-    defaultValue: '4',
+    // One: every task of the in-process scheduler shares this JavaScript thread, so more tasks per stage
+    // only add exchange work and copies of broadcast build sides (measured on TPC-H sf1).
+    defaultValue: '1',
     description: 'Number of partitions (tasks) for distributed joins and aggregations',
     validate: (value) => {
       if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000)

@@ -18,7 +18,8 @@ beforeAll(() => {
 afterAll(() => engine.close());
 
 async function plan(sql: string, properties: Record<string, string> = {}): Promise<string> {
-  const result = await engine.query(sql, { systemProperties: properties });
+  // four tasks per stage by default here, so the per-task statistics have something to show
+  const result = await engine.query(sql, { systemProperties: { hash_partition_count: '4', ...properties } });
   expect(result.columns).toEqual([{ name: 'Query Plan', type: 'varchar' }]);
   return result.rows[0][0] as string;
 }
