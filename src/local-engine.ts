@@ -8,6 +8,7 @@ import type { ConnectorFactory } from './catalog/spi';
 import { TrinoError } from './errors';
 import type { ExecutionContext } from './execution/local-execution-planner';
 import { executeQuery, type ExecutionOptions } from './query-execution';
+import type { QueryScheduler } from './scheduler/query-scheduler';
 import { type FunctionBinder } from './execution/expression-compiler';
 import { pageRows } from './execution/page';
 import { explain } from './explain';
@@ -19,7 +20,7 @@ import { parseStatement, type Statement } from './sql';
 import { formatType, type SqlType } from './types';
 import { executeMetadataStatement } from './metadata-statements';
 import { systemConnectorFactory } from './catalog/connectors/system/system-connector';
-import { systemTables, type NodeRow, type TrackedQuery } from './system-tables';
+import { systemTables, type NodeRow, type TaskRow, type TrackedQuery } from './system-tables';
 import { executeDataDefinition, type QueryRunner } from './data-definition';
 import type { PlanNode } from './planner/plan';
 import type { PlannedQuery } from './planner/query-planner';
@@ -78,6 +79,10 @@ export interface LocalEngineOptions {
   readonly splitsPerScan?: number;
   /** The rows of system.runtime.nodes (a cluster's node manager); default: this process alone. */
   readonly nodes?: () => readonly NodeRow[];
+  /** The rows of system.runtime.tasks (a cluster's task tracker); default: one task per query. */
+  readonly tasks?: () => readonly TaskRow[];
+  /** Where queries' tasks run (a cluster's scheduler); default: in this process. */
+  readonly scheduler?: QueryScheduler;
 }
 
 export interface LocalEngine {
@@ -117,7 +122,9 @@ export class LocalQueryEngine implements LocalEngine {
     for (const c of catalogs) this.catalogs.createCatalog(c.name, c.properties);
     // the system catalog is always present, as in Trino
     this.catalogs.registerFactory(
-      systemConnectorFactory(systemTables(this.catalogs, () => [...this.queries.values()], options.nodes)),
+      systemConnectorFactory(
+        systemTables(this.catalogs, () => [...this.queries.values()], options.nodes, options.tasks),
+      ),
     );
     if (!this.catalogs.getCatalog('system'))
       this.catalogs.createCatalog('system', { 'connector.name': 'system' });
@@ -295,8 +302,17 @@ export class LocalQueryEngine implements LocalEngine {
     const splitsPerScan = this.options.splitsPerScan ?? 4;
     return executeQuery(root, session, this.metadata, this.executionContext(session), {
       splitsPerScan,
+      ...(this.options.scheduler ? { scheduler: this.options.scheduler } : {}),
       ...options,
     });
+  }
+
+  /**
+   * The context a task of a query runs in on this node (a worker's SqlTask): this node's
+   * catalogs and functions, the query's session, and the query's memory on this node.
+   */
+  taskContext(session: Session, memory: QueryMemoryContext): ExecutionContext {
+    return { ...this.executionContext(session), memory };
   }
 
   private executionContext(session: Session): ExecutionContext {

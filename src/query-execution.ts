@@ -14,27 +14,44 @@ import type { JoinDistributionType } from './planner/optimizer/add-exchanges';
 import { metadataPushdown } from './planner/optimizer/connector-pushdown';
 import type { PlanNode } from './planner/plan';
 import type { Session } from './planner/session';
-import { executeSubPlan, type StageStats } from './scheduler/in-process-scheduler';
+import type { StageStats } from './scheduler/in-process-scheduler';
+import { IN_PROCESS_SCHEDULER, type QueryScheduler } from './scheduler/query-scheduler';
 import { sessionValue } from './session-properties';
 
 /** The exchange-bearing plan of a query (one tree), per the session's distribution settings. */
-export function distributedPlan(root: PlanNode, session: Session, metadata: Metadata): Promise<PlanNode> {
+export function distributedPlan(
+  root: PlanNode,
+  session: Session,
+  metadata: Metadata,
+  taskCount = partitionCountOf(session),
+): Promise<PlanNode> {
   const props = session.systemProperties;
   return planDistribution(root, {
     connectors: metadataPushdown(metadata, session),
     joinDistributionType: sessionValue(props, 'join_distribution_type').toUpperCase() as JoinDistributionType,
     maxBroadcastBytes: parseDataSize(sessionValue(props, 'join_max_broadcast_table_size')),
-    taskCount: Number(sessionValue(props, 'hash_partition_count')),
+    taskCount,
   });
 }
 
-export async function fragmentedPlan(root: PlanNode, session: Session, metadata: Metadata): Promise<SubPlan> {
-  return fragmentPlan(await distributedPlan(root, session, metadata));
+export async function fragmentedPlan(
+  root: PlanNode,
+  session: Session,
+  metadata: Metadata,
+  taskCount?: number,
+): Promise<SubPlan> {
+  return fragmentPlan(await distributedPlan(root, session, metadata, taskCount));
+}
+
+function partitionCountOf(session: Session): number {
+  return Number(sessionValue(session.systemProperties, 'hash_partition_count'));
 }
 
 export interface ExecutionOptions {
   readonly splitsPerScan: number;
   readonly collectStats?: boolean;
+  /** Where the tasks run (default: in this process). */
+  readonly scheduler?: QueryScheduler;
   /** Receives the fragments and, once the pages end, the per-stage statistics. */
   readonly onFinished?: (plan: SubPlan, stages: ReadonlyMap<number, StageStats>) => void;
 }
@@ -47,14 +64,24 @@ export async function* executeQuery(
   context: ExecutionContext,
   options: ExecutionOptions,
 ): PageStream {
-  const plan = await fragmentedPlan(root, session, metadata);
-  const execution = executeSubPlan(plan, {
-    queryId: session.queryId,
-    context,
-    hashPartitionCount: Number(sessionValue(session.systemProperties, 'hash_partition_count')),
-    splitsPerScan: options.splitsPerScan,
-    ...(options.collectStats ? { collectStats: true } : {}),
-  });
+  const scheduler = options.scheduler ?? IN_PROCESS_SCHEDULER;
+  // an explicit hash_partition_count wins; otherwise the scheduler's (a cluster's node count)
+  const partitions =
+    session.systemProperties.hash_partition_count !== undefined
+      ? partitionCountOf(session)
+      : ((await scheduler.partitionCount(session)) ?? partitionCountOf(session));
+  const plan = await fragmentedPlan(root, session, metadata, partitions);
+  const execution = scheduler.execute(
+    plan,
+    {
+      queryId: session.queryId,
+      context,
+      hashPartitionCount: partitions,
+      splitsPerScan: options.splitsPerScan,
+      ...(options.collectStats ? { collectStats: true } : {}),
+    },
+    session,
+  );
   yield* execution.pages;
   options.onFinished?.(plan, execution.stages);
 }

@@ -32,6 +32,19 @@ export interface NodeRow {
   readonly state: string;
 }
 
+/** One row of system.runtime.tasks; a cluster's scheduler supplies them (`tasks` below). */
+export interface TaskRow {
+  readonly nodeId: string;
+  readonly taskId: string;
+  readonly queryId: string;
+  readonly state: string;
+  readonly splits: number;
+  readonly outputRows: number;
+  readonly outputBytes: number;
+  readonly created: number;
+  readonly end: number | undefined;
+}
+
 const LOCAL_NODE: NodeRow = {
   nodeId: NODE_ID,
   httpUri: null,
@@ -52,7 +65,23 @@ export function systemTables(
   catalogs: CatalogManager,
   queries: () => readonly TrackedQuery[],
   nodes: () => readonly NodeRow[] = () => [LOCAL_NODE],
+  tasks?: () => readonly TaskRow[],
 ): SystemTable[] {
+  // the embedded engine runs each query as one task of one stage on this node
+  const taskRows = (): readonly TaskRow[] =>
+    tasks
+      ? tasks()
+      : queries().map((q) => ({
+          nodeId: NODE_ID,
+          taskId: `${q.queryId}.0.0.0`,
+          queryId: q.queryId,
+          state: q.state,
+          splits: 0,
+          outputRows: q.outputRows,
+          outputBytes: 0,
+          created: q.created,
+          end: q.end,
+        }));
   return [
     {
       schema: 'metadata',
@@ -110,21 +139,24 @@ export function systemTables(
         column('stage_id', VARCHAR),
         column('query_id', VARCHAR),
         column('state', VARCHAR),
+        column('splits', BIGINT),
+        column('output_bytes', BIGINT),
         column('output_rows', BIGINT),
         column('created', TIMESTAMP),
         column('end', TIMESTAMP),
       ],
-      // the embedded engine runs each query as one task of one stage on this node
       rows: () =>
-        queries().map((q) => [
-          NODE_ID,
-          `${q.queryId}.0.0.0`,
-          `${q.queryId}.0`,
-          q.queryId,
-          q.state,
-          q.outputRows,
-          instant(q.created),
-          instant(q.end),
+        taskRows().map((t) => [
+          t.nodeId,
+          t.taskId,
+          t.taskId.slice(0, t.taskId.lastIndexOf('.', t.taskId.lastIndexOf('.') - 1)),
+          t.queryId,
+          t.state,
+          t.splits,
+          t.outputBytes,
+          t.outputRows,
+          instant(t.created),
+          instant(t.end),
         ]),
     },
   ];

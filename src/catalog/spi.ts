@@ -282,6 +282,12 @@ export interface Connector {
   readonly pageSourceProvider: ConnectorPageSourceProvider;
   readonly pageSinkProvider?: ConnectorPageSinkProvider;
   readonly sessionProperties?: readonly SessionPropertyMetadata[];
+  /**
+   * The connector's data lives in the coordinator's process (memory tables, runtime state): the
+   * scheduler runs every task reading it on the coordinator, since a worker's instance of the
+   * connector holds none of it.
+   */
+  readonly coordinatorOnly?: boolean;
   shutdown?(): Promise<void>;
 }
 

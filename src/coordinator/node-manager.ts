@@ -79,6 +79,13 @@ export class NodeManager {
     return this.allNodes().filter((n) => n.state === 'ACTIVE' && (!n.coordinator || this.includeCoordinator));
   }
 
+  /** The node is no longer part of the cluster: failed, unknown, or never answered. */
+  isGone(nodeId: string): boolean {
+    if (nodeId === this.self.nodeId) return false;
+    const node = this.allNodes().find((n) => n.nodeId === nodeId);
+    return node === undefined || node.state === 'INACTIVE';
+  }
+
   /** Rows for system.runtime.nodes (state in lower case, as Trino shows it). */
   nodeRows(): NodeRow[] {
     return this.allNodes().map((n) => ({

@@ -82,6 +82,14 @@ export class OutputBuffer {
     return this.peak;
   }
 
+  /** Every consumer has destroyed its buffer and none can appear: producing more is pointless. */
+  get allBuffersDestroyed(): boolean {
+    if (this.terminal) return true;
+    if (!this.noMoreBuffers || this.clients.size === 0) return false;
+    for (const client of this.clients.values()) if (!client.isDestroyed) return false;
+    return true;
+  }
+
   isFull(): boolean {
     return this.retained >= this.maxBufferedBytes && !this.terminal;
   }

@@ -8,6 +8,7 @@ import { TrinoError } from '../errors';
 import type { Symbol } from './ir';
 import type { PartitioningHandle, PlanNode, RemoteSourceNode } from './plan';
 import { children, withChildren } from './optimizer/plan-rewrite';
+import { fromPlanJson, toPlanJson } from './plan-json';
 
 export interface OutputPartitioningScheme {
   /** SINGLE: one consumer; FIXED_HASH: by a hash of `columns`; FIXED_BROADCAST: every consumer. */
@@ -103,31 +104,11 @@ export function fragmentPlan(root: PlanNode): SubPlan {
   return { fragments, rootFragmentId: 0 };
 }
 
-/**
- * A fragment as JSON text for the task API. Plan nodes are plain data, but constants may hold
- * values JSON has no form for — bigint (long decimals, big Int64), Uint8Array (varbinary), NaN,
- * ±Infinity and -0 doubles — which travel tagged and come back exact.
- */
+/** A fragment as JSON text for the task API (plan-json.ts keeps exotic constants exact). */
 export function fragmentToJson(fragment: PlanFragment): string {
-  return JSON.stringify(fragment, function (this: Record<string, unknown>, key, value: unknown) {
-    const raw = this[key];
-    if (typeof raw === 'bigint') return { $bigint: raw.toString() };
-    if (raw instanceof Uint8Array) return { $bytes: Buffer.from(raw).toString('base64') };
-    if (typeof raw === 'number' && (!Number.isFinite(raw) || Object.is(raw, -0)))
-      return { $number: Object.is(raw, -0) ? '-0' : String(raw) };
-    return value;
-  });
+  return toPlanJson(fragment);
 }
 
 export function fragmentFromJson(text: string): PlanFragment {
-  return JSON.parse(text, (_key, value: unknown) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    const o = value as Record<string, unknown>;
-    const keys = Object.keys(o);
-    if (keys.length !== 1) return value;
-    if (typeof o.$bigint === 'string') return BigInt(o.$bigint);
-    if (typeof o.$bytes === 'string') return new Uint8Array(Buffer.from(o.$bytes, 'base64'));
-    if (typeof o.$number === 'string') return o.$number === '-0' ? -0 : Number(o.$number);
-    return value;
-  }) as PlanFragment;
+  return fromPlanJson<PlanFragment>(text);
 }

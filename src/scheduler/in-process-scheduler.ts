@@ -19,7 +19,8 @@ import type { PlanFragment, SubPlan } from '../planner/fragmenter';
 import type { PlanNode, TableScanNode } from '../planner/plan';
 import { children } from '../planner/optimizer/plan-rewrite';
 import { MemoryExchange } from './memory-exchange';
-import { addNodeStats, emptyNodeStats, type NodeStats } from './node-stats';
+import { stageStats, type StageStats } from './stage-stats';
+export type { StageStats } from './stage-stats';
 import { runTask, type TaskDescriptor, type TaskResult } from './task';
 import { TaskMemoryContext } from './task-memory';
 
@@ -35,19 +36,6 @@ export interface SchedulerOptions {
   readonly collectStats?: boolean;
   /** Pages an exchange queue holds per consumer before producers wait. */
   readonly queuedPages?: number;
-}
-
-export interface StageStats {
-  readonly fragmentId: number;
-  readonly tasks: number;
-  readonly splits: number;
-  /** Per plan node, summed over the stage's tasks. */
-  readonly nodes: ReadonlyMap<number, NodeStats>;
-  /** Per plan node, the output rows of each task (skew shows here). */
-  readonly taskRows: ReadonlyMap<number, readonly number[]>;
-  readonly outputRows: number;
-  /** Largest memory any one task of the stage held. */
-  readonly peakMemoryBytes: number;
 }
 
 export interface QueryExecution {
@@ -147,7 +135,19 @@ async function* run(plan: SubPlan, options: SchedulerOptions, stages: Map<number
     await Promise.all(running);
   }
   if (failure !== undefined) throw failure;
-  for (const f of plan.fragments) stages.set(f.id, stageStats(f, results.get(f.id) ?? [], splits.get(f.id)));
+  for (const f of plan.fragments)
+    stages.set(
+      f.id,
+      stageStats(
+        f.id,
+        (results.get(f.id) ?? []).map(({ result, memory }) => ({
+          outputRows: result.outputRows,
+          peakMemoryBytes: memory.peakBytes,
+          ...(result.nodes ? { nodes: result.nodes.byNode } : {}),
+        })),
+        splits.get(f.id)?.length ?? 0,
+      ),
+    );
 }
 
 function remoteInput(
@@ -175,43 +175,11 @@ async function enumerateSplits(scan: TableScanNode, options: SchedulerOptions): 
   return catalog.connector.splitManager.getSplits(session, scan.table, options.splitsPerScan);
 }
 
-function findScan(node: PlanNode, id: number): TableScanNode | undefined {
+export function findScan(node: PlanNode, id: number): TableScanNode | undefined {
   if (node.kind === 'TableScan' && node.id === id) return node;
   for (const c of children(node)) {
     const found = findScan(c, id);
     if (found) return found;
   }
   return undefined;
-}
-
-function stageStats(
-  fragment: PlanFragment,
-  tasks: readonly { result: TaskResult; memory: TaskMemoryContext }[],
-  splits: readonly Split[] | undefined,
-): StageStats {
-  const nodes = new Map<number, NodeStats>();
-  const taskRows = new Map<number, number[]>();
-  let outputRows = 0;
-  let peakMemoryBytes = 0;
-  for (const { result, memory } of tasks) {
-    outputRows += result.outputRows;
-    peakMemoryBytes = Math.max(peakMemoryBytes, memory.peakBytes);
-    for (const [id, s] of result.nodes?.byNode ?? []) {
-      let rows = taskRows.get(id);
-      if (!rows) taskRows.set(id, (rows = []));
-      rows.push(s.outputRows);
-      let into = nodes.get(id);
-      if (!into) nodes.set(id, (into = emptyNodeStats()));
-      addNodeStats(into, s);
-    }
-  }
-  return {
-    fragmentId: fragment.id,
-    tasks: tasks.length,
-    splits: splits?.length ?? 0,
-    nodes,
-    taskRows,
-    outputRows,
-    peakMemoryBytes,
-  };
 }

@@ -38,6 +38,12 @@ export interface NodeConfig {
   readonly heartbeatIntervalMs: number;
   /** A node unanswered for this long is inactive (failure-detector.timeout, 5s). */
   readonly failureTimeoutMs: number;
+  /** A task whose node has not answered for this long fails its query (query.remote-task.max-error-duration). */
+  readonly remoteTaskMaxErrorMs: number;
+  /** How long a query waits for a schedulable node (query-manager.required-workers-max-wait). */
+  readonly requiredWorkersMaxWaitMs: number;
+  /** How long a task's exchange retries a failing upstream task (exchange.max-error-duration). */
+  readonly exchangeMaxErrorMs: number;
   /** shutdown.grace-period (Trino: 2m): waits around draining a shutting-down worker. */
   readonly shutdownGracePeriodMs: number;
   readonly nodeId: string;
@@ -105,6 +111,9 @@ const CONFIG_KEYS = {
   'failure-detector.heartbeat-interval': positiveDuration,
   'failure-detector.timeout': positiveDuration,
   'shutdown.grace-period': duration,
+  'query.remote-task.max-error-duration': positiveDuration,
+  'query-manager.required-workers-max-wait': duration,
+  'exchange.max-error-duration': positiveDuration,
 } as const satisfies Record<string, Parser<unknown>>;
 
 type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -172,6 +181,9 @@ export function nodeConfigFromProperties(
     heartbeatIntervalMs,
     failureTimeoutMs,
     shutdownGracePeriodMs: get('shutdown.grace-period') ?? 120_000,
+    remoteTaskMaxErrorMs: get('query.remote-task.max-error-duration') ?? 60_000,
+    requiredWorkersMaxWaitMs: get('query-manager.required-workers-max-wait') ?? 30_000,
+    exchangeMaxErrorMs: get('exchange.max-error-duration') ?? 60_000,
     nodeId,
     environment,
     dataDir: all['node.data-dir'],

@@ -11,7 +11,13 @@ import { FailureDetector } from '../coordinator/failure-detector';
 import { NodeManager, nodeRoutes } from '../coordinator/node-manager';
 import { resultsRoutes } from '../exchange/results-routes';
 import { createLocalEngine } from '../index';
-import type { LocalEngine } from '../local-engine';
+import type { LocalEngine, LocalQueryEngine } from '../local-engine';
+import { parseDataSize } from '../data-size';
+import { ClusterScheduler } from '../scheduler/cluster-scheduler';
+import { TaskTracker } from '../coordinator/task-tracker';
+import { sessionValue } from '../session-properties';
+import { SqlTask } from '../worker/sql-task';
+import { taskRoutes } from '../worker/task-routes';
 import { Announcer } from '../worker/announcer';
 import { TaskManager } from '../worker/task-manager';
 import { type FrontDoors, mountFrontDoors } from './front-doors';
@@ -56,13 +62,36 @@ export async function startNode(config: NodeConfig, options: StartNodeOptions = 
   const app = createHttpServer(logger, auth);
   const startedAt = Date.now();
   let uri = '';
-  const tasks = new TaskManager();
-
   let nodeManager: NodeManager | undefined;
+  const taskTracker = new TaskTracker();
+  const scheduler = config.coordinator
+    ? new ClusterScheduler({
+        self: () => ({ nodeId: config.nodeId, uri }),
+        nodes: () => nodeManager!.schedulableNodes(),
+        isNodeGone: (nodeId) => nodeManager!.isGone(nodeId),
+        fetch: fetchInternal,
+        remoteTaskMaxErrorMs: config.remoteTaskMaxErrorMs,
+        maxWaitForNodesMs: config.requiredWorkersMaxWaitMs,
+        coordinatorOnly: (catalog) => engine.catalogs.getCatalog(catalog)?.connector.coordinatorOnly === true,
+        onTaskStatus: (queryId, status) => taskTracker.record(queryId, status),
+      })
+    : undefined;
   const engine = createLocalEngine({
     catalogs: config.catalogs,
-    ...(config.coordinator ? { nodes: () => nodeManager!.nodeRows() } : {}),
-  });
+    ...(config.coordinator
+      ? { nodes: () => nodeManager!.nodeRows(), tasks: () => taskTracker.taskRows(), scheduler }
+      : {}),
+  }) as LocalQueryEngine;
+  const tasks = new TaskManager(
+    (request, memory) =>
+      new SqlTask(request, {
+        context: engine.taskContext(request.session, memory),
+        fetch: fetchInternal,
+        nodeId: config.nodeId,
+        self: `${uri}/v1/task/${request.task.taskId}`,
+        exchangeMaxErrorMs: config.exchangeMaxErrorMs,
+      }),
+  );
 
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
@@ -128,6 +157,14 @@ export async function startNode(config: NodeConfig, options: StartNodeOptions = 
     : undefined;
   await app.register(infoRoutes, { identity, state, publicInfo: !frontDoors?.servesInfo });
   await app.register(resultsRoutes, { lookup: (taskId: string) => tasks.outputBuffer(taskId) });
+  await app.register(taskRoutes, {
+    tasks,
+    memoryLimit: (request) =>
+      Math.min(
+        config.queryMaxMemoryPerNode,
+        parseDataSize(sessionValue(request.session.systemProperties, 'query_max_memory_per_node')),
+      ),
+  });
 
   try {
     await app.listen({ port: config.httpPort, host: config.httpHost });

@@ -1,11 +1,15 @@
 /**
- * TaskManager: the tasks running on this worker, each with its output buffer. Until plan
- * fragments can be executed here (the fragmenter and scheduler land separately), a task is
- * registered with its output buffer by whoever runs it; the results pull protocol reads the
- * buffers through `outputBuffer`, and graceful shutdown waits on `whenIdle`.
+ * TaskManager: the tasks of this node, each with its output buffer. SqlTasks are created from the
+ * coordinator's requests (task-routes.ts); other runners may register a task with its buffer.
+ * Ended tasks stay visible for a while (bounded), so the coordinator can read their final status
+ * and consumers their buffer's last answer. Graceful shutdown waits on `whenIdle`.
+ * Tasks of one query on this node share the query's memory (query_max_memory_per_node).
  */
 import { TrinoError } from '../errors';
 import type { OutputBuffer } from '../exchange/output-buffer';
+import { QueryMemoryContext } from '../execution/memory-context';
+import type { TaskUpdateRequest } from '../scheduler/task-protocol';
+import type { SqlTask } from './sql-task';
 
 export interface RunningTask {
   readonly taskId: string;
@@ -15,11 +19,20 @@ export interface RunningTask {
 }
 
 const TASK_ID = /^[_a-z0-9]+\.\d+\.\d+\.\d+$/;
+/** Ended tasks remembered for status and result reads. */
+const ENDED_TASKS_KEPT = 1000;
+
+/** Builds a SqlTask for a request, given the query's memory on this node. */
+export type SqlTaskFactory = (request: TaskUpdateRequest, memory: QueryMemoryContext) => SqlTask;
 
 export class TaskManager {
   private readonly tasks = new Map<string, RunningTask>();
+  private readonly ended = new Map<string, RunningTask>();
+  private readonly queryMemory = new Map<string, { memory: QueryMemoryContext; tasks: number }>();
   private idleWaiters: Array<() => void> = [];
   private accepting = true;
+
+  constructor(private readonly factory?: SqlTaskFactory) {}
 
   get activeTaskCount(): number {
     return this.tasks.size;
@@ -30,23 +43,59 @@ export class TaskManager {
     this.accepting = false;
   }
 
+  checkTaskId(taskId: string): void {
+    if (!TASK_ID.test(taskId)) throw new TrinoError('GENERIC_INTERNAL_ERROR', `Invalid task id: ${taskId}`);
+  }
+
   register(task: RunningTask): void {
-    if (!TASK_ID.test(task.taskId))
-      throw new TrinoError('GENERIC_INTERNAL_ERROR', `Invalid task id: ${task.taskId}`);
+    this.checkTaskId(task.taskId);
     if (!this.accepting) throw new TrinoError('SERVER_SHUTTING_DOWN', 'Server is shutting down');
     this.tasks.set(task.taskId, task);
     void task.done.finally(() => {
       if (this.tasks.get(task.taskId) === task) this.tasks.delete(task.taskId);
+      this.ended.set(task.taskId, task);
+      if (this.ended.size > ENDED_TASKS_KEPT) this.ended.delete(this.ended.keys().next().value!);
       if (this.tasks.size === 0) for (const w of this.idleWaiters.splice(0)) w();
     });
   }
 
+  /** Creates and starts the task of a request; a repeated request returns the existing task. */
+  create(request: TaskUpdateRequest, memoryLimit: number): SqlTask {
+    if (!this.factory) throw new TrinoError('GENERIC_INTERNAL_ERROR', 'This node runs no tasks');
+    const taskId = request.task.taskId;
+    const existing = this.get(taskId);
+    if (existing) return existing as SqlTask;
+    this.checkTaskId(taskId);
+    if (!this.accepting) throw new TrinoError('SERVER_SHUTTING_DOWN', 'Server is shutting down');
+    const queryId = taskId.slice(0, taskId.indexOf('.'));
+    let query = this.queryMemory.get(queryId);
+    if (!query)
+      this.queryMemory.set(queryId, (query = { memory: new QueryMemoryContext(memoryLimit), tasks: 0 }));
+    query.tasks++;
+    const task = this.factory(request, query.memory);
+    this.register(task);
+    void task.done.finally(() => {
+      if (--query.tasks === 0) this.queryMemory.delete(queryId);
+    });
+    task.start();
+    return task;
+  }
+
+  get(taskId: string): RunningTask | undefined {
+    return this.tasks.get(taskId) ?? this.ended.get(taskId);
+  }
+
   outputBuffer(taskId: string): OutputBuffer | undefined {
-    return this.tasks.get(taskId)?.outputBuffer;
+    return this.get(taskId)?.outputBuffer;
   }
 
   taskIds(): string[] {
     return [...this.tasks.keys()];
+  }
+
+  /** Every task known here, running or recently ended. */
+  allTasks(): RunningTask[] {
+    return [...this.tasks.values(), ...this.ended.values()];
   }
 
   whenIdle(): Promise<void> {
@@ -56,6 +105,9 @@ export class TaskManager {
 
   /** Aborts every task's output (hard shutdown). */
   abortAll(): void {
-    for (const t of this.tasks.values()) t.outputBuffer.abort();
+    for (const t of this.tasks.values()) {
+      if ('abort' in t && typeof t.abort === 'function') (t as SqlTask).abort();
+      else t.outputBuffer.abort();
+    }
   }
 }

@@ -124,24 +124,120 @@ export function killAll(): void {
   }
 }
 
-/** Runs a statement over the Trino client protocol and returns its rows. */
-export async function trinoQuery(uri: string, sql: string): Promise<unknown[][]> {
+export interface ProtocolError {
+  readonly message: string;
+  readonly errorName: string;
+  readonly errorType: string;
+}
+
+/** A failed statement: the error object of the Trino client protocol. */
+export class QueryFailed extends Error {
+  constructor(readonly error: ProtocolError) {
+    super(`${error.errorName}: ${error.message}`);
+  }
+}
+
+/** Runs a statement over the Trino client protocol and returns its columns and rows. */
+export async function trinoQueryResult(
+  uri: string,
+  sql: string,
+  headers: Record<string, string> = {},
+): Promise<{ columns: { name: string; type: string }[]; rows: unknown[][] }> {
   let response = await fetch(`${uri}/v1/statement`, {
     method: 'POST',
     body: sql,
-    headers: { 'X-Trino-User': 'test' },
+    headers: { 'X-Trino-User': 'test', ...headers },
   });
   const rows: unknown[][] = [];
-  for (let i = 0; i < 1000; i++) {
+  let columns: { name: string; type: string }[] = [];
+  for (let i = 0; i < 100_000; i++) {
     const body = (await response.json()) as {
+      columns?: { name: string; type: string }[];
       data?: unknown[][];
       nextUri?: string;
-      error?: { message: string };
+      error?: ProtocolError;
     };
-    if (body.error) throw new Error(body.error.message);
+    if (body.error) throw new QueryFailed(body.error);
+    if (body.columns) columns = body.columns;
     if (body.data) rows.push(...body.data);
-    if (!body.nextUri) return rows;
+    if (!body.nextUri) return { columns, rows };
     response = await fetch(body.nextUri);
   }
   throw new Error('query did not finish');
+}
+
+/** Runs a statement over the Trino client protocol and returns its rows. */
+export async function trinoQuery(uri: string, sql: string): Promise<unknown[][]> {
+  return (await trinoQueryResult(uri, sql)).rows;
+}
+
+export interface Cluster {
+  readonly coordinator: NodeProcess;
+  readonly workers: NodeProcess[];
+  readonly workerEtc: string[];
+  /** Starts one more worker process from a new etc directory (node id `worker-{index}`). */
+  addWorker(): Promise<NodeProcess>;
+}
+
+/**
+ * A coordinator (which schedules no tasks on itself) and `workers` worker processes on loopback,
+ * each from its own etc directory. Resolves once every worker is active in the coordinator's
+ * view (system.runtime.nodes).
+ */
+export async function startCluster(
+  workers: number,
+  config: Record<string, string> = {},
+  catalogs?: Record<string, Record<string, string>>,
+): Promise<Cluster> {
+  const environment = 'distributed_test';
+  const coordinatorEtc = writeEtc(
+    {
+      coordinator: 'true',
+      'http-server.http.port': '0',
+      'node-scheduler.include-coordinator': 'false',
+      ...config,
+    },
+    { 'node.id': 'coordinator', 'node.environment': environment },
+    catalogs,
+  );
+  const coordinator = await startNodeProcess(['--etc-dir', coordinatorEtc, '--workers', '0']);
+  const cluster: Cluster = {
+    coordinator,
+    workers: [],
+    workerEtc: [],
+    async addWorker() {
+      const index = cluster.workers.length;
+      const etc = writeEtc(
+        { coordinator: 'false', 'http-server.http.port': '0', 'discovery.uri': coordinator.uri, ...config },
+        { 'node.id': `worker-${index}`, 'node.environment': environment },
+        catalogs,
+      );
+      cluster.workerEtc.push(etc);
+      const worker = await startNodeProcess(['--etc-dir', etc]);
+      cluster.workers.push(worker);
+      await waitForActive(coordinator.uri, `worker-${index}`);
+      return worker;
+    },
+  };
+  for (let i = 0; i < workers; i++) await cluster.addWorker();
+  return cluster;
+}
+
+/** Waits until the coordinator lists the node as active. */
+export async function waitForActive(
+  coordinatorUri: string,
+  nodeId: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  await eventually(
+    async () => {
+      const rows = await trinoQuery(
+        coordinatorUri,
+        `SELECT state FROM system.runtime.nodes WHERE node_id = '${nodeId}'`,
+      );
+      return rows[0]?.[0] === 'active' ? true : undefined;
+    },
+    timeoutMs,
+    `${nodeId} active`,
+  );
 }

@@ -34,6 +34,7 @@ export const memoryConnectorFactory = {
       splitManager: new MemorySplitManager(metadata, settings.splitsPerNode),
       pageSourceProvider: new MemoryPageSourceProvider(store),
       pageSinkProvider: new MemoryPageSinkProvider(store),
+      coordinatorOnly: true,
       async shutdown(): Promise<void> {},
     };
   },

@@ -36,6 +36,7 @@ export function createSystemConnector(tables: readonly SystemTable[]): Connector
     return t;
   };
   return {
+    coordinatorOnly: true,
     metadata: {
       async listSchemaNames() {
         return [...new Set(tables.map((t) => t.schema))].sort();
