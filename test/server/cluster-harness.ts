@@ -40,9 +40,17 @@ export function writeEtc(
   return dir;
 }
 
-/** Starts `main.ts` with the arguments and waits for its "SERVER STARTED" banner. */
-export function startNodeProcess(args: string[], timeoutMs = 30_000): Promise<NodeProcess> {
-  const child = spawn(process.execPath, ['-r', REGISTER, MAIN, '--log-level', 'warn', ...args], {
+/**
+ * Starts `main.ts` with the arguments and waits for its "SERVER STARTED" banner. `wrapper` runs
+ * it through another command (`ip netns exec <ns>`: a node on another network host).
+ */
+export function startNodeProcess(
+  args: string[],
+  timeoutMs = 30_000,
+  wrapper: readonly string[] = [],
+): Promise<NodeProcess> {
+  const command = [...wrapper, process.execPath, '-r', REGISTER, MAIN, '--log-level', 'warn', ...args];
+  const child = spawn(command[0], command.slice(1), {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
