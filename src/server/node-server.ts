@@ -13,7 +13,7 @@ import { resultsRoutes } from '../exchange/results-routes';
 import { createLocalEngine } from '../index';
 import type { LocalEngine, LocalQueryEngine } from '../local-engine';
 import { parseDataSize } from '../data-size';
-import { ClusterScheduler } from '../scheduler/cluster-scheduler';
+import { ClusterScheduler } from '../coordinator/cluster-scheduler';
 import { TaskTracker } from '../coordinator/task-tracker';
 import { sessionValue } from '../session-properties';
 import { SqlTask } from '../worker/sql-task';

@@ -10,7 +10,12 @@
  */
 import { TrinoError } from '../errors';
 import type { InternalFetch } from '../exchange/exchange-client';
-import { TASK_REQUEST_CONTENT_TYPE, failureError, isDoneState, type TaskStatus } from './task-protocol';
+import {
+  TASK_REQUEST_CONTENT_TYPE,
+  failureError,
+  isDoneState,
+  type TaskStatus,
+} from '../scheduler/task-protocol';
 
 export interface RemoteNode {
   readonly nodeId: string;

@@ -25,14 +25,19 @@ import { children } from '../planner/optimizer/plan-rewrite';
 import type { PlanNode, TableScanNode } from '../planner/plan';
 import { toPlanJson } from '../planner/plan-json';
 import type { Session } from '../planner/session';
-import { executeSubPlan, findScan, type QueryExecution, type SchedulerOptions } from './in-process-scheduler';
-import { MemoryExchange } from './memory-exchange';
-import type { QueryScheduler } from './query-scheduler';
-import { stageStats, type StageStats } from './stage-stats';
+import {
+  executeSubPlan,
+  findScan,
+  type QueryExecution,
+  type SchedulerOptions,
+} from '../scheduler/in-process-scheduler';
+import { MemoryExchange } from '../scheduler/memory-exchange';
+import type { QueryScheduler } from '../scheduler/query-scheduler';
+import { stageStats, type StageStats } from '../scheduler/stage-stats';
 import { RemoteTask, type RemoteNode } from './remote-task';
-import { runTask, type TaskDescriptor } from './task';
-import { TaskMemoryContext } from './task-memory';
-import type { TaskStatus, TaskUpdateRequest } from './task-protocol';
+import { runTask, type TaskDescriptor } from '../scheduler/task';
+import { TaskMemoryContext } from '../scheduler/task-memory';
+import type { TaskStatus, TaskUpdateRequest } from '../scheduler/task-protocol';
 
 export interface ClusterSchedulerOptions {
   /** This coordinator. */
