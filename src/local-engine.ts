@@ -240,7 +240,7 @@ export class LocalQueryEngine implements LocalEngine {
    * as given and never changed: session statements report their effects instead. A query's pages
    * are produced as the caller pulls them, so a client that stops reading pauses execution.
    */
-  async executeStatement(sql: string, session: Session): Promise<StatementExecution> {
+  async executeStatement(sql: string, session: Session, signal?: AbortSignal): Promise<StatementExecution> {
     if (this.closed) throw new TrinoError('GENERIC_INTERNAL_ERROR', 'Engine is closed');
     const statement = resolvePreparedStatement(parseStatement(sql), session);
     const sessionResult = await executeSessionStatement(statement, sql, session, this.metadata);
@@ -255,7 +255,7 @@ export class LocalQueryEngine implements LocalEngine {
       const planned = await this.planner(session).planStatementQuery(statement);
       return {
         columns: planned.columnNames.map((name, i) => ({ name, type: planned.columnTypes[i] })),
-        pages: this.pages(planned.root, session),
+        pages: this.pages(planned.root, session, signal ? { signal } : {}),
         effects: {},
       };
     }

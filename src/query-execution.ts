@@ -50,6 +50,8 @@ function partitionCountOf(session: Session): number {
 export interface ExecutionOptions {
   readonly splitsPerScan: number;
   readonly collectStats?: boolean;
+  /** Aborting it stops the query's tasks wherever they run; the stream then fails with the reason. */
+  readonly signal?: AbortSignal;
   /** Where the tasks run (default: in this process). */
   readonly scheduler?: QueryScheduler;
   /** Receives the fragments and, once the pages end, the per-stage statistics. */
@@ -79,6 +81,7 @@ export async function* executeQuery(
       hashPartitionCount: partitions,
       splitsPerScan: options.splitsPerScan,
       ...(options.collectStats ? { collectStats: true } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     },
     session,
   );

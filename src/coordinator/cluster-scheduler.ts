@@ -26,6 +26,7 @@ import type { PlanNode, TableScanNode } from '../planner/plan';
 import { toPlanJson } from '../planner/plan-json';
 import type { Session } from '../planner/session';
 import {
+  abortReason,
   executeSubPlan,
   findScan,
   type QueryExecution,
@@ -140,7 +141,21 @@ class QueryRun {
   ) {}
 
   async *pages(): PageStream {
+    const signal = this.options.signal;
+    const onAbort = () => this.commitFailure(abortReason(signal!));
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      yield* this.run();
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async *run(): PageStream {
+    if (this.failure) throw this.failure;
     const placements = await this.place();
+    if (this.failure) throw this.failure;
     const uris = new Map<number, string[]>();
     for (const [id, p] of placements)
       uris.set(
@@ -190,6 +205,7 @@ class QueryRun {
 
     const root = this.plan.fragments.find((f) => f.id === this.plan.rootFragmentId)!;
     const exchange = (this.rootExchange = new MemoryExchange(1, 1, this.options.queuedPages));
+    if (this.failure) exchange.abort();
     const memory = new TaskMemoryContext(this.options.context.memory ?? new QueryMemoryContext(Infinity));
     const rootTask = runTask(
       {

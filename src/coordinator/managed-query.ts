@@ -21,7 +21,8 @@ import { formatDuration, isDone, type QueryState } from './query-state';
 
 /** What the query manager needs from an engine (LocalQueryEngine implements it). */
 export interface StatementEngine {
-  executeStatement(sql: string, session: Session): Promise<StatementExecution>;
+  /** `signal` aborts the statement's execution (cancel, time limit, failure). */
+  executeStatement(sql: string, session: Session, signal?: AbortSignal): Promise<StatementExecution>;
   trackQuery?(tracked: TrackedQuery): void;
 }
 
@@ -68,6 +69,7 @@ export class ManagedQuery {
   private producerDone = false;
   private waiters: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private readonly abort = new AbortController();
   private counters: {
     -readonly [K in keyof QueryCounters]: QueryCounters[K];
   };
@@ -146,7 +148,7 @@ export class ManagedQuery {
     let execution: StatementExecution;
     try {
       this.options.validate?.(this.session);
-      execution = await this.engine.executeStatement(this.sql, this.session);
+      execution = await this.engine.executeStatement(this.sql, this.session, this.abort.signal);
     } catch (e) {
       this.fail(asTrinoError(e));
       return;
@@ -271,6 +273,8 @@ export class ManagedQuery {
     this.buffer.length = 0;
     this.counters.bufferedBytes = 0;
     this.setState('FAILED');
+    // stops the execution now: `return()` below waits for a pending read, which may be long
+    this.abort.abort(error);
     const it = this.iterator;
     this.iterator = undefined;
     if (it?.return) void Promise.resolve(it.return()).catch(() => undefined);

@@ -34,6 +34,8 @@ export interface SchedulerOptions {
   readonly splitsPerScan: number;
   /** Collect per-node statistics (EXPLAIN ANALYZE). */
   readonly collectStats?: boolean;
+  /** Aborting it fails the query with the reason (a TrinoError) and stops every task. */
+  readonly signal?: AbortSignal;
   /** Pages an exchange queue holds per consumer before producers wait. */
   readonly queuedPages?: number;
 }
@@ -84,6 +86,12 @@ async function* run(plan: SubPlan, options: SchedulerOptions, stages: Map<number
   const abortAll = (): void => {
     for (const e of exchanges.values()) e.abort();
   };
+  const onAbort = (): void => {
+    failure ??= abortReason(options.signal!);
+    abortAll();
+  };
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   const running: Promise<void>[] = [];
   const results = new Map<number, { result: TaskResult; memory: TaskMemoryContext }[]>();
   for (const f of plan.fragments) {
@@ -131,6 +139,7 @@ async function* run(plan: SubPlan, options: SchedulerOptions, stages: Map<number
   try {
     yield* exchanges.get(plan.rootFragmentId)!.consume(0);
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     abortAll();
     await Promise.all(running);
   }
@@ -148,6 +157,13 @@ async function* run(plan: SubPlan, options: SchedulerOptions, stages: Map<number
         splits.get(f.id)?.length ?? 0,
       ),
     );
+}
+
+/** The error an aborted query fails with: the abort's reason when it is one. */
+export function abortReason(signal: AbortSignal): TrinoError {
+  return signal.reason instanceof TrinoError
+    ? signal.reason
+    : new TrinoError('USER_CANCELED', 'Query was canceled');
 }
 
 function remoteInput(

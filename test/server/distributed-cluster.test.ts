@@ -5,9 +5,11 @@
  * the workers (system.runtime.tasks names them).
  */
 import { TPCH_QUERIES, renderProtocolValue, tpchTinyMismatches, tpchTinyQuery } from '../helpers/tpch-check';
+import { InternalAuthenticator } from '../../src/server/internal-auth';
 import {
   type Cluster,
   QueryFailed,
+  eventually,
   killAll,
   startCluster,
   trinoQuery,
@@ -56,7 +58,11 @@ describe.each([1, 2, 4])('TPC-H tiny on %i worker(s)', (workers) => {
 describe('two workers with a shared secret', () => {
   let cluster: Cluster;
   beforeAll(async () => {
-    cluster = await startCluster(2, { 'internal-communication.shared-secret': SECRET });
+    cluster = await startCluster(
+      2,
+      { 'internal-communication.shared-secret': SECRET },
+      { tpch: { 'connector.name': 'tpch' }, memory: { 'connector.name': 'memory' } },
+    );
   });
   afterAll(() => {
     for (const p of [cluster.coordinator, ...cluster.workers]) p.process.kill('SIGKILL');
@@ -87,6 +93,69 @@ describe('two workers with a shared secret', () => {
       /Fragment \d+ \[SOURCE\]\n\s+CPU: [^\n]*Output: \d+ rows\n\s+Peak Memory: [^\n]*Tasks count: 2, Splits: \d+/,
     );
     expect(text).toMatch(/TableScan[^\n]*\n[^\n]*\n[^\n]*Output: 15000 rows/);
+  });
+
+  /** Tasks still running on the workers (their task API, with the internal token). */
+  async function runningTasks(): Promise<string[]> {
+    const token = await new InternalAuthenticator(SECRET, 'test-client').token();
+    const ids: string[] = [];
+    for (const w of cluster.workers) {
+      const r = await fetch(`${w.uri}/v1/task`, { headers: { 'X-Trino-Internal-Bearer': token } });
+      const infos = (await r.json()) as { taskStatus: { taskId: string; state: string } }[];
+      for (const i of infos)
+        if (i.taskStatus.state === 'RUNNING' || i.taskStatus.state === 'FLUSHING')
+          ids.push(i.taskStatus.taskId);
+    }
+    return ids;
+  }
+
+  test('a LIMIT satisfied early stops the tasks reading a large table', async () => {
+    const rows = await trinoQuery(cluster.coordinator.uri, 'SELECT orderkey FROM tpch.sf1.lineitem LIMIT 3');
+    expect(rows).toHaveLength(3);
+    await eventually(
+      async () => ((await runningTasks()).length === 0 ? true : undefined),
+      5000,
+      'no running tasks',
+    );
+  });
+
+  test('a cancelled query leaves no task running on the workers', async () => {
+    const r = await fetch(`${cluster.coordinator.uri}/v1/statement`, {
+      method: 'POST',
+      body: 'SELECT count(*) FROM tpch.sf1.lineitem WHERE quantity > 0',
+      headers: { 'X-Trino-User': 'test' },
+    });
+    let body = (await r.json()) as { nextUri?: string };
+    // the query starts on the first nextUri GET; poll until tasks run on the workers
+    await eventually(
+      async () => {
+        if (body.nextUri) body = (await (await fetch(body.nextUri)).json()) as { nextUri?: string };
+        return (await runningTasks()).length > 0 ? true : undefined;
+      },
+      20_000,
+      'tasks running',
+    );
+    const cancel = await fetch(body.nextUri!, { method: 'DELETE' });
+    expect(cancel.status).toBe(204);
+    await eventually(
+      async () => ((await runningTasks()).length === 0 ? true : undefined),
+      5000,
+      'tasks aborted',
+    );
+  });
+
+  test('a memory table (data on the coordinator) joins a tpch table (read on the workers)', async () => {
+    await trinoQuery(
+      cluster.coordinator.uri,
+      'CREATE TABLE memory.default.regions AS SELECT * FROM tpch.tiny.region',
+    );
+    const rows = await trinoQuery(
+      cluster.coordinator.uri,
+      `SELECT r.name, count(*) FROM memory.default.regions r JOIN tpch.tiny.nation n ON n.regionkey = r.regionkey
+       GROUP BY r.name ORDER BY 1`,
+    );
+    // TPC-H: five regions of five nations each
+    expect(rows).toEqual(['AFRICA', 'AMERICA', 'ASIA', 'EUROPE', 'MIDDLE EAST'].map((name) => [name, 5]));
   });
 
   test('the task API refuses calls without the internal token', async () => {
