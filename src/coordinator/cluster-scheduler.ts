@@ -128,6 +128,8 @@ class QueryRun {
   private rootExchange: MemoryExchange | undefined;
   private readonly rootClients: ExchangeClient[] = [];
   private failed!: () => void;
+  /** Stops the root task's own scans (subqueries it runs itself) when the query fails. */
+  private readonly stop = new AbortController();
   private readonly failedSignal = new Promise<void>((resolve) => (this.failed = resolve));
 
   constructor(
@@ -216,7 +218,7 @@ class QueryRun {
         outputPartitionCount: 1,
       },
       {
-        context: { ...this.options.context, memory },
+        context: { ...this.options.context, memory, signal: this.stop.signal },
         remoteSource: (node) => this.remoteSource(node.sourceFragmentIds, uris),
         sink: exchange.sink(),
         collectStats: this.options.collectStats ?? false,
@@ -327,6 +329,7 @@ class QueryRun {
     if (this.failure) return;
     clearTimeout(this.derivedTimer);
     this.failure = error;
+    this.stop.abort(error);
     this.rootExchange?.abort();
     for (const c of this.rootClients) void c.close();
     for (const list of this.tasks.values()) for (const t of list) void t.abort();

@@ -46,6 +46,8 @@ export interface ExecutionContext {
   readonly splitsFor?: (scan: TableScanNode) => readonly Split[] | undefined;
   /** The pages a RemoteSource receives from upstream tasks (scheduler/). */
   readonly remoteSource?: (node: RemoteSourceNode) => PageStream;
+  /** Aborted when the task must stop (query cancelled or failed elsewhere): scans end by throwing. */
+  readonly signal?: AbortSignal;
   /** Wraps each node's stream (EXPLAIN ANALYZE statistics); absent, nothing is added per page. */
   readonly observe?: (node: PlanNode, stream: PageStream) => PageStream;
 }
@@ -301,10 +303,11 @@ export class LocalExecutionPlanner {
     const session = this.context.connectorSession(node.catalog);
     const splitsPerScan = this.context.splitsPerScan;
     const assigned = this.context.splitsFor?.(node);
+    const signal = this.context.signal;
     async function* run(): PageStream {
       const splits =
         assigned ?? (await catalog!.connector.splitManager.getSplits(session, node.table, splitsPerScan));
-      yield* scan(catalog!.connector, session, node.table, node.columns, splits);
+      yield* scan(catalog!.connector, session, node.table, node.columns, splits, signal);
     }
     return run();
   }

@@ -83,7 +83,10 @@ async function* run(plan: SubPlan, options: SchedulerOptions, stages: Map<number
     );
 
   let failure: unknown;
+  // stops every task between pages (its scans throw the reason)
+  const stop = new AbortController();
   const abortAll = (): void => {
+    if (!stop.signal.aborted) stop.abort(new TrinoError('GENERIC_INTERNAL_ERROR', 'Task stopped'));
     for (const e of exchanges.values()) e.abort();
   };
   const onAbort = (): void => {
@@ -111,7 +114,7 @@ async function* run(plan: SubPlan, options: SchedulerOptions, stages: Map<number
       };
       const memory = new TaskMemoryContext(options.context.memory ?? new QueryMemoryContext(Infinity));
       const task = runTask(descriptor, {
-        context: { ...options.context, memory },
+        context: { ...options.context, memory, signal: stop.signal },
         remoteSource: (node, consumer) => remoteInput(node.sourceFragmentIds, exchanges, fragments, consumer),
         sink: exchange.sink(),
         collectStats: options.collectStats ?? false,
@@ -128,6 +131,8 @@ async function* run(plan: SubPlan, options: SchedulerOptions, stages: Map<number
             list.push({ result, memory });
           },
           (error: unknown) => {
+            // a task stopped by the scheduler throws the stop's reason: not a failure of its own
+            if (error === stop.signal.reason) return;
             failure ??= error;
             abortAll();
           },

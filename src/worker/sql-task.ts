@@ -9,6 +9,7 @@
  *   versioned so the coordinator can long-poll for changes.
  * Aborting stops the task where it is: exchange clients close, the buffer drops its pages.
  */
+import { TrinoError } from '../errors';
 import type { ExecutionContext } from '../execution/local-execution-planner';
 import type { PageStream } from '../execution/operators/page-stream';
 import type { Page } from '../execution/page';
@@ -54,6 +55,8 @@ export class SqlTask implements RunningTask {
   private result: TaskResult | undefined;
   private outputBytes = 0;
   private changeWaiters: Array<() => void> = [];
+  /** Stops the task's scans when it is aborted. */
+  private readonly stop = new AbortController();
 
   constructor(
     private readonly request: TaskUpdateRequest,
@@ -90,7 +93,7 @@ export class SqlTask implements RunningTask {
       },
     };
     runTask(this.request.task, {
-      context: { ...this.env.context, memory: this.memory },
+      context: { ...this.env.context, memory: this.memory, signal: this.stop.signal },
       remoteSource: (node) => this.remoteSource(node),
       sink,
       collectStats: this.request.collectStats,
@@ -144,6 +147,7 @@ export class SqlTask implements RunningTask {
   }
 
   private closeClients(): void {
+    this.stop.abort(new TrinoError('GENERIC_INTERNAL_ERROR', `Task ${this.taskId} stopped`));
     for (const c of this.clients) void c.close();
   }
 

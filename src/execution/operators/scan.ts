@@ -10,6 +10,7 @@ export async function* scan(
   table: TableHandle,
   columns: readonly ColumnHandle[],
   splits: readonly Split[],
+  signal?: AbortSignal,
 ): PageStream {
   for (const split of splits) {
     const source = connector.pageSourceProvider.createPageSource(session, split, table, columns);
@@ -20,6 +21,8 @@ export async function* scan(
         if (page.positionCount > 0) yield page;
         const pause = yieldIfSliceSpent();
         if (pause) await pause;
+        // a stopped task ends here, between pages, rather than after its whole input
+        if (signal?.aborted) throw signal.reason;
       }
     } finally {
       await source.close();
