@@ -11,6 +11,7 @@ import {
   clientColumns,
   queryError,
   serializeQueryResults,
+  queuedStats,
   statementStats,
   type ClientColumn,
 } from './query-results';
@@ -75,7 +76,7 @@ export class StatementResource {
         id: this.query.queryId,
         infoUri: this.infoUri(base),
         nextUri: this.uri(base, 'queued', 1),
-        stats: statementStats(this.query),
+        stats: queuedStats(this.query),
       }),
     );
   }
@@ -116,22 +117,18 @@ export class StatementResource {
     const deadline = Date.now() + MAX_WAIT_MS;
     while ((q.state === 'QUEUED' || q.state === 'PLANNING') && Date.now() < deadline)
       await q.waitForChange(deadline - Date.now());
-    if (q.state === 'FAILED' && this.lastToken.executing < 0) return this.finalFailure(base);
-    if (q.state === 'QUEUED' || q.state === 'PLANNING')
-      return this.json(
-        serializeQueryResults({
-          id: q.queryId,
-          infoUri: this.infoUri(base),
-          nextUri: this.uri(base, 'queued', token + 1),
-          stats: statementStats(q),
-        }),
-      );
+    const failed = q.state === 'FAILED' && this.lastToken.executing < 0;
+    const waiting = q.state === 'QUEUED' || q.state === 'PLANNING';
+    // Trino's queued resource has no columns, and its stats say QUEUED until the query fails
     return this.json(
       serializeQueryResults({
         id: q.queryId,
         infoUri: this.infoUri(base),
-        nextUri: this.uri(base, 'executing', 0),
-        stats: statementStats(q),
+        ...(failed
+          ? {}
+          : { nextUri: waiting ? this.uri(base, 'queued', token + 1) : this.uri(base, 'executing', 0) }),
+        stats: queuedStats(q),
+        ...(failed ? { error: queryError(q.error!) } : {}),
       }),
     );
   }
