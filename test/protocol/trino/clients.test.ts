@@ -114,7 +114,8 @@ describe('trino-client', () => {
   test('session changes: USE and SET SESSION answers are applied to the next queries', async () => {
     const trino = Trino.create({ server: server.url, auth: new BasicAuth('test') });
     const use = await drain(await trino.query('USE tpch.tiny'));
-    expect(use.last.updateType).toBe('USE');
+    // trino-client's QueryResult type omits updateType, though the JSON carries it
+    expect((use.last as unknown as { updateType: string }).updateType).toBe('USE');
     expect((await drain(await trino.query('SELECT count(*) FROM nation'))).rows).toEqual([[25]]);
     await drain(await trino.query("SET SESSION query_max_execution_time = '100ms'"));
     const slow = await drain(await trino.query(LONG_QUERY));
@@ -132,7 +133,10 @@ describe('trino-client', () => {
     const info = await trino.queryInfo(id);
     expect(info.queryId).toBe(id);
     expect(info.state).toBe('FAILED');
-    expect(info.errorCode).toMatchObject({ name: 'USER_CANCELED', code: 3 });
+    expect((info as unknown as { errorCode: unknown }).errorCode).toMatchObject({
+      name: 'USER_CANCELED',
+      code: 3,
+    });
     // the iterator ends with the cancellation error
     const rest = await drain(iter);
     expect(rest.last.error).toMatchObject({ errorName: 'USER_CANCELED', message: 'Query was canceled' });
