@@ -106,13 +106,17 @@ describe.each(goldens)('%s', (_name, golden) => {
     }
   });
 
+  /** The responses carrying `field`: none when the golden has null for it, else at least one. */
+  function carrying(field: 'data' | 'columns', expected: unknown): RawResponse[] {
+    const found = responses.filter((r) => r.json[field] !== undefined);
+    if (expected === null) expect(found).toEqual([]);
+    else expect(found.length).toBeGreaterThan(0);
+    return expected === null ? [] : found;
+  }
+
   test('responses with rows', () => {
-    const withData = responses.filter((r) => r.json.data !== undefined);
-    if (golden.rawData === null) {
-      expect(withData).toEqual([]);
-      return;
-    }
-    expect(withData.length).toBeGreaterThan(0);
+    const withData = carrying('data', golden.rawData);
+    if (withData.length === 0) return;
     for (const r of withData) expect(mismatches(r.json, golden.dataResponse!, ctx())).toEqual([]);
     // rows arrive in order across responses; join the raw arrays into one
     const raw = withData.map((r) => rawData(r)!.slice(1, -1)).join(',');
@@ -120,12 +124,8 @@ describe.each(goldens)('%s', (_name, golden) => {
   });
 
   test('columns', () => {
-    const withColumns = responses.filter((r) => r.json.columns !== undefined);
-    if (golden.columns === null) {
-      expect(withColumns).toEqual([]);
-      return;
-    }
-    expect(withColumns.length).toBeGreaterThan(0);
+    const withColumns = carrying('columns', golden.columns);
+    if (withColumns.length === 0) return;
     for (const r of withColumns) expect(r.json.columns).toEqual(golden.columns);
     // once known, columns are on every later response
     const first = responses.indexOf(withColumns[0]);
