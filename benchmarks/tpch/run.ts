@@ -12,14 +12,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readTpchQuery, substituteBenchmarkPlaceholders } from '../../conformance/tpch-answers';
-import {
-  TPCH_TABLES,
-  TPCH_TABLE_NAMES,
-  generateTpch,
-  type TpchTableName,
-} from '../../src/catalog/connectors/tpch';
+import { TPCH_TABLES, TPCH_TABLE_NAMES } from '../../src/catalog/connectors/tpch';
 import { createLocalEngine } from '../../src';
-import { formatValue, DATE } from '../../src/types';
+import { writeTpchCsv } from './csv';
 
 interface Options {
   sf: number;
@@ -44,34 +39,6 @@ const DUCKDB_TYPES: Record<string, string> = {
   money: 'DECIMAL(12,2)',
   date: 'DATE',
 };
-
-/** Writes one table as CSV ('|'-separated, no quoting needed: TPC-H text has no '|' or newlines). */
-function writeCsv(table: TpchTableName, sf: number, file: string): void {
-  const fd = fs.openSync(file, 'w');
-  const kinds = TPCH_TABLES[table].columns.map((c) => c.kind);
-  try {
-    for (const batch of generateTpch(table, sf)) {
-      const lines: string[] = new Array(batch.rowCount);
-      for (let r = 0; r < batch.rowCount; r++) {
-        const fields = new Array<string>(kinds.length);
-        for (let c = 0; c < kinds.length; c++) {
-          const col = batch.columns[c];
-          const v = (col as ArrayLike<unknown>)[r];
-          fields[c] =
-            kinds[c] === 'money'
-              ? ((v as number) / 100).toFixed(2)
-              : kinds[c] === 'date'
-                ? formatValue(v, DATE)
-                : String(v);
-        }
-        lines[r] = fields.join('|');
-      }
-      fs.writeSync(fd, `${lines.join('\n')}\n`);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -101,7 +68,7 @@ export async function main(argv: string[]): Promise<void> {
   let t = performance.now();
   for (const table of TPCH_TABLE_NAMES) {
     const file = path.join(dir, `${table}.csv`);
-    writeCsv(table, options.sf, file);
+    writeTpchCsv(table, options.sf, file);
     const cols = TPCH_TABLES[table].columns.map(
       (c) => `${c.name} ${c.kind === 'varchar' ? 'VARCHAR' : DUCKDB_TYPES[c.kind]}`,
     );

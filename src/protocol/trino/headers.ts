@@ -7,6 +7,7 @@
  */
 import { parseStatement } from '../../sql';
 import type { SessionEffects } from '../../session-statements';
+import { javaUrlDecode, javaUrlEncode, UrlDecodeError } from './url-codec';
 
 export class BadRequestError extends Error {}
 
@@ -86,15 +87,6 @@ function splitHeader(headers: Headers, name: string): string[] {
   return lines.flatMap((l) => l.split(',').map((s) => s.trim())).filter((s) => s.length > 0);
 }
 
-/** Java's URLDecoder.decode: `+` is a space; a bad escape is an error. */
-function urlDecode(value: string): string {
-  try {
-    return decodeURIComponent(value.replace(/\+/g, ' '));
-  } catch {
-    throw new Error(`URLDecoder: Illegal hex characters in escape (%) pattern`);
-  }
-}
-
 /** `name=urlenc(value),...` (Trino's parseProperty): the value is URL-decoded, the name is not. */
 function parseProperty(headers: Headers, name: string, display: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -102,9 +94,12 @@ function parseProperty(headers: Headers, name: string, display: string): Map<str
     const parts = item.split('=').map((s) => s.trim());
     if (parts.length !== 2) throw new BadRequestError(`Invalid ${display} header`);
     try {
-      out.set(parts[0], urlDecode(parts[1]));
+      out.set(parts[0], javaUrlDecode(parts[1]));
     } catch (e) {
-      throw new BadRequestError(`Invalid ${display} header: ${(e as Error).message}`);
+      // Trino formats the exception itself here (its toString, class name included)
+      if (e instanceof UrlDecodeError)
+        throw new BadRequestError(`Invalid ${display} header: ${e.toString()}`);
+      throw e;
     }
   }
   return out;
@@ -179,9 +174,12 @@ export function parseSessionContext(
   for (const [encodedName, value] of parseProperty(headers, h('Prepared-Statement'), preparedDisplay)) {
     let name: string;
     try {
-      name = urlDecode(encodedName);
+      name = javaUrlDecode(encodedName);
     } catch (e) {
-      throw new BadRequestError(`Invalid ${preparedDisplay} header: ${(e as Error).message}`);
+      // …but only the message for the statement name
+      if (e instanceof UrlDecodeError)
+        throw new BadRequestError(`Invalid ${preparedDisplay} header: ${e.message}`);
+      throw e;
     }
     if (value.startsWith('$zstd:'))
       // Node 20 has no zstd; we never send compressed statements, so a client never echoes one
@@ -245,7 +243,7 @@ export function effectHeaders(
   effects: SessionEffects,
 ): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  const enc = encodeURIComponent;
+  const enc = javaUrlEncode;
   if (effects.setCatalog !== undefined) out[p.response('Set-Catalog')] = effects.setCatalog;
   if (effects.setSchema !== undefined) out[p.response('Set-Schema')] = effects.setSchema;
   const set = Object.entries(effects.setSessionProperties ?? {});

@@ -6,9 +6,17 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { QueryManager } from '../../coordinator/query-manager';
+import { TrinoError } from '../../errors';
 import { BadRequestError, detectProtocol, parseSessionContext, type Headers } from './headers';
 import { basicQueryInfo, queryInfo } from './query-results';
-import { StatementResource, text, type Context, type ProtocolResponse } from './statement-resource';
+import {
+  bare,
+  errorPage,
+  StatementResource,
+  text,
+  type Context,
+  type ProtocolResponse,
+} from './statement-resource';
 
 export interface TrinoProtocolOptions {
   readonly queryManager: QueryManager;
@@ -47,7 +55,8 @@ export async function registerTrinoProtocol(
       const auth = authenticate(req, options.alternateHeaderName);
       if ('error' in auth) return send(reply, auth.error);
       const sql = typeof req.body === 'string' ? req.body : '';
-      if (sql.trim() === '') return send(reply, text(400, 'SQL statement is empty'));
+      // only a truly empty body is refused (isNullOrEmpty); blank SQL fails in the parser
+      if (sql === '') return send(reply, errorPage(400, 'SQL statement is empty'));
       let context;
       try {
         context = parseSessionContext(req.headers as Headers, options.alternateHeaderName, auth.user);
@@ -86,23 +95,28 @@ export async function registerTrinoProtocol(
       return { resource, token };
     };
 
+    // A bad slug or unknown query: the queued resource throws NotFoundException (rendered by
+    // ThrowableMapper), the executing one its own plain "Query not found".
+    const notFound = (context: Context) =>
+      context === 'queued' ? errorPage(404, 'Query not found') : text(404, 'Query not found');
+
     for (const context of ['queued', 'executing'] as const) {
       const path = `/v1/statement/${context}/:queryId/:slug/:token`;
       // no user required: the slug authorizes the poll, and presto-client polls without X-*-User
       scope.get(path, { exposeHeadRoute: false }, async (req, reply) => {
         const found = lookup(req, context);
-        if (!found) return send(reply, text(404, 'Query not found'));
+        if (!found) return send(reply, notFound(context));
         return send(reply, await found.resource.poll(baseUri(req), context, found.token));
       });
       scope.head(path, async (req, reply) => {
         const found = lookup(req, context);
-        if (!found) return send(reply, text(404, 'Query not found'));
+        if (!found) return send(reply, bare(404));
         found.resource.query.heartbeat();
         return reply.code(200).send();
       });
       scope.delete(path, async (req, reply) => {
         const found = lookup(req, context);
-        if (!found) return send(reply, text(404, 'Query not found'));
+        if (!found) return send(reply, notFound(context));
         found.resource.query.cancel();
         return reply.code(204).send();
       });
@@ -127,7 +141,7 @@ export async function registerTrinoProtocol(
       if ('error' in auth) return send(reply, auth.error);
       const { queryId } = req.params as { queryId: string };
       const q = manager.get(queryId);
-      if (!q) return send(reply, text(410, 'Gone'));
+      if (!q) return send(reply, bare(410));
       const info = queryInfo(
         q,
         `${baseUri(req)}/v1/query/${queryId}`,
@@ -141,12 +155,19 @@ export async function registerTrinoProtocol(
       return reply.code(204).send();
     });
 
+    // QueryResource.killQuery / preemptQuery: the body is the operator's message
+    const failures = {
+      killed: ['ADMINISTRATIVELY_KILLED', 'Query killed.'],
+      preempted: ['ADMINISTRATIVELY_PREEMPTED', 'Query preempted.'],
+    } as const;
     for (const action of ['killed', 'preempted'] as const)
       scope.put(`/v1/query/:queryId/${action}`, async (req, reply) => {
         const q = manager.get((req.params as { queryId: string }).queryId);
-        if (!q) return send(reply, text(410, 'Gone'));
-        if (q.done) return send(reply, text(409, 'Conflict'));
-        q.cancel();
+        if (!q) return send(reply, bare(410));
+        if (q.done) return send(reply, bare(409));
+        const message = typeof req.body === 'string' ? req.body : '';
+        const [code, prefix] = failures[action];
+        q.fail(new TrinoError(code, `${prefix} ${message ? `Message: ${message}` : 'No message provided.'}`));
         return reply.code(202).send();
       });
 
@@ -175,7 +196,7 @@ export async function registerTrinoProtocol(
     scope.get('/ui/query.html', async (req, reply) => {
       const id = Object.keys(req.query as object)[0];
       const q = id === undefined ? undefined : manager.get(id);
-      if (!q) return send(reply, text(410, 'Gone'));
+      if (!q) return send(reply, bare(410));
       const info = queryInfo(
         q,
         `${baseUri(req)}/v1/query/${q.queryId}`,

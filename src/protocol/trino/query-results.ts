@@ -183,6 +183,39 @@ export function statementStats(q: ManagedQuery, now = Date.now()): Record<string
   return stats;
 }
 
+/**
+ * The stats of a queued-resource response (QueuedStatementResource.createQueryResults): QUEUED, or
+ * FAILED when the query failed before it was dispatched, with only the elapsed and queued times
+ * set; everything else keeps StatementStats' defaults.
+ */
+export function queuedStats(q: ManagedQuery, now = Date.now()): Record<string, unknown> {
+  const s = q.stats;
+  const end = s.endTime ?? now;
+  const failed = q.state === 'FAILED';
+  const zero = { nodes: 0, totalSplits: 0, queuedSplits: 0, runningSplits: 0, completedSplits: 0 };
+  return {
+    state: failed ? 'FAILED' : 'QUEUED',
+    queued: !failed,
+    scheduled: false,
+    ...zero,
+    planningTimeMillis: 0,
+    analysisTimeMillis: 0,
+    cpuTimeMillis: 0,
+    wallTimeMillis: 0,
+    queuedTimeMillis: (s.executionStartTime ?? end) - s.createTime,
+    elapsedTimeMillis: end - s.createTime,
+    finishingTimeMillis: 0,
+    physicalInputTimeMillis: 0,
+    processedRows: 0,
+    processedBytes: 0,
+    physicalInputBytes: 0,
+    physicalWrittenBytes: 0,
+    internalNetworkInputBytes: 0,
+    peakMemoryBytes: 0,
+    spilledBytes: 0,
+  };
+}
+
 export interface QueryResultsParts {
   readonly id: string;
   readonly infoUri: string;

@@ -11,6 +11,7 @@ import {
   clientColumns,
   queryError,
   serializeQueryResults,
+  queuedStats,
   statementStats,
   type ClientColumn,
 } from './query-results';
@@ -32,10 +33,14 @@ const TARGET_RESPONSE_BYTES = 1 << 20;
 export class StatementResource {
   private readonly slugKey = randomBytes(16);
   private lastToken: Record<Context, number> = { queued: 0, executing: -1 };
-  private lastResponse: Partial<Record<Context, Promise<ProtocolResponse>>> = {};
+  /** The executing context's last response (the queued one is recomputed on every GET). */
+  private lastResponse: Promise<ProtocolResponse> | undefined;
+  /** The executing response without nextUri has gone out: no token follows it. */
+  private finalSent = false;
   private readonly parametricDateTime: boolean;
   private columns: ClientColumn[] | undefined;
   private encoders: ValueEncoder[] | undefined;
+  private updateCount: number | undefined;
 
   constructor(
     readonly query: ManagedQuery,
@@ -71,23 +76,35 @@ export class StatementResource {
         id: this.query.queryId,
         infoUri: this.infoUri(base),
         nextUri: this.uri(base, 'queued', 1),
-        stats: statementStats(this.query),
+        stats: queuedStats(this.query),
       }),
     );
   }
 
   /**
-   * The response to a GET of `context`/`token`: the cached one for a repeated token, 410 for an
-   * older token, 404 for any other than last+1.
+   * The response to a GET of `context`/`token` whose slug is valid, with Trino's token rules.
+   * Queued (QueuedStatementResource): the last token or the next one is answered afresh, anything
+   * else is `410 Invalid token`. Executing (Query.getCachedResult): the last token gets the cached
+   * response, an older one 410, and one that is not the next, or any after the final response,
+   * 404; the last two are bare statuses without a body, as Trino sends them.
    */
   poll(base: string, context: Context, token: number): Promise<ProtocolResponse> {
     const last = this.lastToken[context];
-    if (token === last && this.lastResponse[context]) return this.lastResponse[context]!;
-    if (token < last) return Promise.resolve(text(410, 'Gone'));
-    if (token !== last + 1) return Promise.resolve(text(404, 'Query not found'));
-    this.lastToken[context] = token;
-    const response = context === 'queued' ? this.queued(base, token) : this.executing(base, token);
-    this.lastResponse[context] = response;
+    if (context === 'queued') {
+      if (token !== last && token !== last + 1) return Promise.resolve(errorPage(410, 'Invalid token'));
+      this.lastToken.queued = token;
+      return this.queued(base, token);
+    }
+    const cached = this.lastResponse;
+    if (cached && token === last) {
+      this.query.heartbeat();
+      return cached;
+    }
+    if (cached && token < last) return Promise.resolve(bare(410));
+    if (this.finalSent || token !== last + 1) return Promise.resolve(bare(404));
+    this.lastToken.executing = token;
+    const response = this.executing(base, token);
+    this.lastResponse = response;
     return response;
   }
 
@@ -100,22 +117,18 @@ export class StatementResource {
     const deadline = Date.now() + MAX_WAIT_MS;
     while ((q.state === 'QUEUED' || q.state === 'PLANNING') && Date.now() < deadline)
       await q.waitForChange(deadline - Date.now());
-    if (q.state === 'FAILED' && this.lastToken.executing < 0) return this.finalFailure(base);
-    if (q.state === 'QUEUED' || q.state === 'PLANNING')
-      return this.json(
-        serializeQueryResults({
-          id: q.queryId,
-          infoUri: this.infoUri(base),
-          nextUri: this.uri(base, 'queued', token + 1),
-          stats: statementStats(q),
-        }),
-      );
+    const failed = q.state === 'FAILED' && this.lastToken.executing < 0;
+    const waiting = q.state === 'QUEUED' || q.state === 'PLANNING';
+    // Trino's queued resource has no columns, and its stats say QUEUED until the query fails
     return this.json(
       serializeQueryResults({
         id: q.queryId,
         infoUri: this.infoUri(base),
-        nextUri: this.uri(base, 'executing', 0),
-        stats: statementStats(q),
+        ...(failed
+          ? {}
+          : { nextUri: waiting ? this.uri(base, 'queued', token + 1) : this.uri(base, 'executing', 0) }),
+        stats: queuedStats(q),
+        ...(failed ? { error: queryError(q.error!) } : {}),
       }),
     );
   }
@@ -151,8 +164,16 @@ export class StatementResource {
       );
       dataJson = pages.map((p) => encodePageRows(p, this.encoders!, 0, p.positionCount)).join(',');
     }
-    if (q.state === 'FAILED') return this.finalFailure(base);
-    const finished = q.state === 'FINISHED';
+    if (q.state === 'FAILED') {
+      this.finalSent = true;
+      return this.finalFailure(base);
+    }
+    // a response with rows always names a next one (Trino's Query.getNextResult), so the final
+    // response of a query carries no data
+    const finished = q.state === 'FINISHED' && dataJson === '';
+    if (finished) this.finalSent = true;
+    // the update count comes with the row that holds it and stays on every later response
+    if (dataJson !== '' && q.updateCount !== undefined) this.updateCount = q.updateCount;
     return this.json(
       serializeQueryResults({
         id: q.queryId,
@@ -162,9 +183,10 @@ export class StatementResource {
         dataJson,
         stats: statementStats(q),
         ...(q.updateType !== undefined ? { updateType: q.updateType } : {}),
-        ...(q.updateCount !== undefined && finished ? { updateCount: q.updateCount } : {}),
+        ...(this.updateCount !== undefined ? { updateCount: this.updateCount } : {}),
       }),
-      finished ? effectHeaders(this.context.protocol, q.effects) : {},
+      // Trino adds the session changes to every response once the query info carries them
+      q.state === 'FINISHED' ? effectHeaders(this.context.protocol, q.effects) : {},
     );
   }
 
@@ -175,4 +197,27 @@ export class StatementResource {
 
 export function text(status: number, message: string): ProtocolResponse {
   return { status, body: message, headers: { 'content-type': 'text/plain' } };
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  410: 'Gone',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/**
+ * The text Trino's ThrowableMapper writes for a JAX-RS BadRequest/NotFound/Gone… exception:
+ * `Error 404 Not Found: Query not found`. Errors Trino raises as a WebApplicationException with its
+ * own entity (bad headers, the executing resource's "Query not found") are plain `text()`.
+ */
+export function errorPage(status: number, message: string): ProtocolResponse {
+  return text(status, `Error ${status} ${REASONS[status]}: ${message}`);
+}
+
+/** A status without a body (WebApplicationException(Status) in Trino). */
+export function bare(status: number): ProtocolResponse {
+  return { status, body: '', headers: {} };
 }
