@@ -9,6 +9,7 @@ import { TrinoError } from './errors';
 import type { ExecutionContext } from './execution/local-execution-planner';
 import { executeQuery, type ExecutionOptions } from './query-execution';
 import type { QueryScheduler } from './scheduler/query-scheduler';
+import type { QueryProgress } from './coordinator/managed-query';
 import { type FunctionBinder } from './execution/expression-compiler';
 import { pageRows } from './execution/page';
 import { explain } from './explain';
@@ -81,6 +82,8 @@ export interface LocalEngineOptions {
   readonly nodes?: () => readonly NodeRow[];
   /** The rows of system.runtime.tasks (a cluster's task tracker); default: one task per query. */
   readonly tasks?: () => readonly TaskRow[];
+  /** A query's progress on the cluster (a cluster's task tracker). */
+  readonly progress?: (queryId: string) => QueryProgress | undefined;
   /** Where queries' tasks run (a cluster's scheduler); default: in this process. */
   readonly scheduler?: QueryScheduler;
 }
@@ -268,6 +271,10 @@ export class LocalQueryEngine implements LocalEngine {
       ...(result.updateCount !== undefined ? { updateCount: result.updateCount } : {}),
       effects: {},
     };
+  }
+
+  progress(queryId: string): QueryProgress | undefined {
+    return this.options.progress?.(queryId);
   }
 
   /** Lists a query run outside query() (a front door's) in system.runtime.queries. */

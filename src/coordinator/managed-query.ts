@@ -24,6 +24,16 @@ export interface StatementEngine {
   /** `signal` aborts the statement's execution (cancel, time limit, failure). */
   executeStatement(sql: string, session: Session, signal?: AbortSignal): Promise<StatementExecution>;
   trackQuery?(tracked: TrackedQuery): void;
+  /** Where a query's tasks are, when they run on a cluster (the client's progress). */
+  progress?(queryId: string): QueryProgress | undefined;
+}
+
+/** A query's tasks on the cluster, counted as Trino's progress counts splits. */
+export interface QueryProgress {
+  readonly nodes: number;
+  readonly totalSplits: number;
+  readonly runningSplits: number;
+  readonly completedSplits: number;
 }
 
 export interface QueryColumn {
@@ -96,6 +106,11 @@ export class ManagedQuery {
 
   get stats(): QueryCounters {
     return this.counters;
+  }
+
+  /** The cluster's progress on this query's tasks; undefined when it runs in this process. */
+  get progress(): QueryProgress | undefined {
+    return this.engine.progress?.(this.queryId);
   }
 
   get done(): boolean {

@@ -79,7 +79,12 @@ export async function startNode(config: NodeConfig, options: StartNodeOptions = 
   const engine = createLocalEngine({
     catalogs: config.catalogs,
     ...(config.coordinator
-      ? { nodes: () => nodeManager!.nodeRows(), tasks: () => taskTracker.taskRows(), scheduler }
+      ? {
+          nodes: () => nodeManager!.nodeRows(),
+          tasks: () => taskTracker.taskRows(),
+          progress: (queryId: string) => taskTracker.queryProgress(queryId),
+          scheduler,
+        }
       : {}),
   }) as LocalQueryEngine;
   const tasks = new TaskManager(

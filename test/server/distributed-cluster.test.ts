@@ -144,6 +144,30 @@ describe('two workers with a shared secret', () => {
     );
   });
 
+  test("the client's progress counts the workers' splits", async () => {
+    type Stats = { state: string; nodes: number; totalSplits: number; completedSplits: number };
+    let response = await fetch(`${cluster.coordinator.uri}/v1/statement`, {
+      method: 'POST',
+      body: 'SELECT count(*) FROM tpch.sf1.orders WHERE totalprice > 0',
+      headers: { 'X-Trino-User': 'test' },
+    });
+    const seen: Stats[] = [];
+    for (;;) {
+      const body = (await response.json()) as { stats: Stats; nextUri?: string };
+      seen.push(body.stats);
+      if (!body.nextUri) break;
+      response = await fetch(body.nextUri);
+    }
+    const last = seen[seen.length - 1];
+    expect(last.state).toBe('FINISHED');
+    // the scan's splits over both workers, plus the final aggregation's task
+    expect(last.nodes).toBe(2);
+    expect(last.totalSplits).toBeGreaterThan(2);
+    expect(last.completedSplits).toBe(last.totalSplits);
+    // while it ran, the count went up from below the total
+    expect(seen.some((s) => s.state === 'RUNNING' && s.completedSplits < s.totalSplits)).toBe(true);
+  });
+
   test('a memory table (data on the coordinator) joins a tpch table (read on the workers)', async () => {
     await trinoQuery(
       cluster.coordinator.uri,

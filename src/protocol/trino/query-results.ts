@@ -129,9 +129,11 @@ export function statementStats(q: ManagedQuery, now = Date.now()): Record<string
   const hasStage = q.columns !== undefined && q.columns.length > 0;
   const scheduled = hasStage && (q.state === 'RUNNING' || q.state === 'FINISHING' || q.state === 'FINISHED');
   const finished = q.state === 'FINISHED' || q.state === 'FINISHING';
-  const splits = hasStage ? 1 : 0;
-  const completed = hasStage && finished ? 1 : 0;
-  const running = hasStage && q.state === 'RUNNING' ? 1 : 0;
+  // on a cluster the tasks' splits; in process the query counts as one split
+  const progress = q.progress;
+  const splits = progress ? progress.totalSplits : hasStage ? 1 : 0;
+  const completed = progress ? progress.completedSplits : hasStage && finished ? 1 : 0;
+  const running = progress ? progress.runningSplits : hasStage && q.state === 'RUNNING' ? 1 : 0;
   const wall = started === undefined ? 0 : end - started;
   const stats: Record<string, unknown> = {
     state: q.state,
@@ -140,7 +142,7 @@ export function statementStats(q: ManagedQuery, now = Date.now()): Record<string
     ...(scheduled
       ? { progressPercentage: (completed / splits) * 100, runningPercentage: (running / splits) * 100 }
       : {}),
-    nodes: hasStage && started !== undefined ? 1 : 0,
+    nodes: progress ? progress.nodes : hasStage && started !== undefined ? 1 : 0,
     totalSplits: splits,
     queuedSplits: hasStage && !scheduled && !isDone(q.state) ? 1 : 0,
     runningSplits: running,
