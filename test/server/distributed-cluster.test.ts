@@ -182,6 +182,28 @@ describe('two workers with a shared secret', () => {
     expect(rows).toEqual(['AFRICA', 'AMERICA', 'ASIA', 'EUROPE', 'MIDDLE EAST'].map((name) => [name, 5]));
   });
 
+  test('the task API answers garbage with 400 or 404 and keeps working', async () => {
+    const token = await new InternalAuthenticator(SECRET, 'test-client').token();
+    const worker = cluster.workers[0].uri;
+    const post = (path: string, body: string, type = 'application/x-tessera-task') =>
+      fetch(`${worker}${path}`, {
+        method: 'POST',
+        body,
+        headers: { 'X-Trino-Internal-Bearer': token, 'content-type': type },
+      });
+    expect((await post('/v1/task/q_1.1.0.0', '{not json')).status).toBe(400);
+    expect((await post('/v1/task/q_1.1.0.0', '{"task":{"taskId":"q_2.1.0.0"}}')).status).toBe(400);
+    expect((await post('/v1/task/not-a-task-id', '{"task":{"taskId":"not-a-task-id"}}')).status).toBe(400);
+    expect((await post('/v1/task/q_1.1.0.0', 'x'.repeat(1000), 'text/plain')).status).toBe(400);
+    const headers = { 'X-Trino-Internal-Bearer': token };
+    expect((await fetch(`${worker}/v1/task/q_9.9.9.9/status`, { headers })).status).toBe(404);
+    expect((await fetch(`${worker}/v1/task/q_9.9.9.9/results/0/0`, { headers })).status).toBe(404);
+    expect((await fetch(`${worker}/v1/task/q_9.9.9.9/results/x/y`, { headers })).status).toBe(400);
+    expect((await fetch(`${worker}/v1/task/q_9.9.9.9`, { method: 'DELETE', headers })).status).toBe(404);
+    // the worker still runs queries
+    expect(await trinoQuery(cluster.coordinator.uri, 'SELECT count(*) FROM tpch.tiny.region')).toEqual([[5]]);
+  });
+
   test('the task API refuses calls without the internal token', async () => {
     const worker = cluster.workers[0].uri;
     for (const [method, path] of [
