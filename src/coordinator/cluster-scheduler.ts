@@ -302,13 +302,7 @@ class QueryRun {
     for (const id of fragmentIds)
       for (const uri of uris.get(id) ?? []) client.addLocation(`${uri}/results/0`);
     client.noMoreLocations();
-    return (async function* () {
-      try {
-        yield* client.pages();
-      } finally {
-        await client.close();
-      }
-    })();
+    return client.stream();
   }
 
   /**

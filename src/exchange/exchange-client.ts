@@ -140,6 +140,15 @@ export class ExchangeClient {
     }
   }
 
+  /** The pages, closing the client when the reader stops (early or at the end). */
+  async *stream(): AsyncGenerator<Page> {
+    try {
+      yield* this.pages();
+    } finally {
+      await this.close();
+    }
+  }
+
   /** Stops pulling and asks every unfinished upstream buffer to drop its pages. */
   async close(): Promise<void> {
     if (this.closed) return;

@@ -4,19 +4,11 @@
  * Hashes use node:crypto except xxhash64 and crc32, implemented here.
  */
 
+import { UrlDecodeError, javaUrlDecode, javaUrlEncode as urlEncode } from './java-url-codec';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { Int64 } from '../types';
 import type { ScalarFunctionSpec } from './registry';
-import {
-  big,
-  checkArgument,
-  int64,
-  invalidArgument,
-  saturatedInt,
-  toHexUpper,
-  utf8Decode,
-  utf8Encode,
-} from './util';
+import { big, checkArgument, int64, invalidArgument, saturatedInt, toHexUpper, utf8Decode } from './util';
 
 // ---------------------------------------------------------------------------------------------
 // Hex, base64, big-endian, IEEE 754
@@ -311,46 +303,14 @@ function urlExtractParameter(url: string, name: string): string | null {
   return null;
 }
 
-/** Guava's urlFormParameterEscaper. */
-function urlEncode(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    if (/[A-Za-z0-9\-_.*]/.test(ch)) out += ch;
-    else if (ch === ' ') out += '+';
-    else for (const b of utf8Encode(ch)) out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
-  }
-  return out;
-}
-
-/** java.net.URLDecoder.decode(s, UTF-8). */
+/** java.net.URLDecoder.decode(s, UTF-8), its IllegalArgumentException as INVALID_FUNCTION_ARGUMENT. */
 function urlDecode(s: string): string {
-  let out = '';
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (c === '+') {
-      out += ' ';
-      i++;
-    } else if (c === '%') {
-      const bytes: number[] = [];
-      while (i < s.length && s[i] === '%') {
-        if (s.length - i < 3) throw invalidArgument('URLDecoder: Incomplete trailing escape (%) pattern');
-        const hex = s.slice(i + 1, i + 3);
-        if (!/^[0-9A-Fa-f]{2}$/.test(hex)) {
-          throw invalidArgument(
-            `URLDecoder: Illegal hex characters in escape (%) pattern - Error at index 0 in: "${hex}"`,
-          );
-        }
-        bytes.push(parseInt(hex, 16));
-        i += 3;
-      }
-      out += utf8Decode(new Uint8Array(bytes));
-    } else {
-      out += c;
-      i++;
-    }
+  try {
+    return javaUrlDecode(s);
+  } catch (e) {
+    if (e instanceof UrlDecodeError) throw invalidArgument(e.message);
+    throw e;
   }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -121,13 +121,7 @@ export class SqlTask implements RunningTask {
       for (const uri of this.request.remoteSources[String(fragmentId)] ?? [])
         client.addLocation(`${uri}/results/${this.request.task.partition}`);
     client.noMoreLocations();
-    return (async function* () {
-      try {
-        yield* client.pages();
-      } finally {
-        await client.close();
-      }
-    })();
+    return client.stream();
   }
 
   private fail(error: unknown): void {

@@ -7,7 +7,7 @@
  */
 import { parseStatement } from '../../sql';
 import type { SessionEffects } from '../../session-statements';
-import { javaUrlDecode, javaUrlEncode, UrlDecodeError } from './url-codec';
+import { javaUrlDecode, javaUrlEncode, UrlDecodeError } from '../../functions/java-url-codec';
 
 export class BadRequestError extends Error {}
 
