@@ -91,6 +91,14 @@ export class RemoteTask {
   private update(status: TaskStatus): void {
     this.status = status;
     this.options.onStatus(this, status);
+    if ((status.state === 'ABORTED' || status.state === 'CANCELED') && !this.stopped) {
+      // not by us: the node dropped it (shutdown, abandoned-task sweep); its output is incomplete
+      this.stopped = true;
+      this.options.onFailure(
+        this,
+        new TrinoError('REMOTE_TASK_ERROR', `Task ${this.taskId} was aborted on ${this.describeNode()}`),
+      );
+    }
     if (status.state === 'FAILED' && !this.stopped) {
       this.stopped = true;
       const failure = status.failures[0];

@@ -231,7 +231,7 @@ export class ExchangeClient {
       );
     location.instanceId = instanceId;
     if (header(TRINO_HEADERS.taskFailed) === 'true')
-      throw new TrinoError('REMOTE_TASK_ERROR', `Upstream task failed: ${location.uri}`);
+      throw new TrinoError('REMOTE_TASK_ERROR', `Upstream task failed or was aborted: ${location.uri}`);
     const start = Number(header(TRINO_HEADERS.pageToken));
     const next = Number(header(TRINO_HEADERS.pageNextToken));
     if (start !== token || !Number.isSafeInteger(next) || next < start)

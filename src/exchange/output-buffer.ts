@@ -31,7 +31,10 @@ export interface OutputBufferOptions {
 
 export interface BufferResult extends ClientRead {
   readonly taskInstanceId: string;
-  /** The task failed: consumers stop and report the task's failure. */
+  /**
+   * The task failed or was aborted: consumers stop and report a failure. An aborted buffer never
+   * looks complete, so no consumer takes a cut-off output for the whole of it.
+   */
   readonly failed: boolean;
 }
 
@@ -193,9 +196,8 @@ export class OutputBuffer {
   }
 
   private tryGet(bufferId: number, token: number, maxBytes: number): BufferResult {
-    const base = { taskInstanceId: this.taskInstanceId, failed: this.terminal === 'FAILED' };
-    if (this.terminal)
-      return { ...base, token, nextToken: token, pages: [], complete: this.terminal === 'ABORTED' };
+    const base = { taskInstanceId: this.taskInstanceId, failed: this.terminal !== undefined };
+    if (this.terminal) return { ...base, token, nextToken: token, pages: [], complete: false };
     let client = this.clients.get(bufferId);
     if (!client) {
       if (this.type === 'PARTITIONED' || this.noMoreBuffers)

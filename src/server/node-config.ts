@@ -42,6 +42,8 @@ export interface NodeConfig {
   readonly remoteTaskMaxErrorMs: number;
   /** How long a query waits for a schedulable node (query-manager.required-workers-max-wait). */
   readonly requiredWorkersMaxWaitMs: number;
+  /** A task its coordinator has not polled for this long is aborted (task.client.timeout, 2m). */
+  readonly taskClientTimeoutMs: number;
   /** How long a task's exchange retries a failing upstream task (exchange.max-error-duration). */
   readonly exchangeMaxErrorMs: number;
   /** shutdown.grace-period (Trino: 2m): waits around draining a shutting-down worker. */
@@ -114,6 +116,7 @@ const CONFIG_KEYS = {
   'query.remote-task.max-error-duration': positiveDuration,
   'query-manager.required-workers-max-wait': duration,
   'exchange.max-error-duration': positiveDuration,
+  'task.client.timeout': positiveDuration,
 } as const satisfies Record<string, Parser<unknown>>;
 
 type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -184,6 +187,7 @@ export function nodeConfigFromProperties(
     remoteTaskMaxErrorMs: get('query.remote-task.max-error-duration') ?? 60_000,
     requiredWorkersMaxWaitMs: get('query-manager.required-workers-max-wait') ?? 30_000,
     exchangeMaxErrorMs: get('exchange.max-error-duration') ?? 60_000,
+    taskClientTimeoutMs: get('task.client.timeout') ?? 120_000,
     nodeId,
     environment,
     dataDir: all['node.data-dir'],

@@ -106,6 +106,7 @@ export async function startNode(config: NodeConfig, options: StartNodeOptions = 
 
   const close = (): Promise<void> =>
     (closing ??= (async () => {
+      tasks.stopAbandonedTaskSweep();
       detector?.stop();
       await announcer?.stop();
       tasks.abortAll();
@@ -185,6 +186,7 @@ export async function startNode(config: NodeConfig, options: StartNodeOptions = 
   logger.info({ uri, coordinator: config.coordinator }, 'node started');
 
   if (detector) detector.start();
+  tasks.startAbandonedTaskSweep(config.taskClientTimeoutMs);
   if (!config.coordinator) {
     announcer = new Announcer({
       fetch: fetchInternal,

@@ -55,6 +55,8 @@ export class SqlTask implements RunningTask {
   private result: TaskResult | undefined;
   private outputBytes = 0;
   private changeWaiters: Array<() => void> = [];
+  /** When the coordinator last asked about this task (see TaskManager's abandoned-task sweep). */
+  lastHeartbeat = Date.now();
   /** Stops the task's scans when it is aborted. */
   private readonly stop = new AbortController();
 
@@ -135,6 +137,7 @@ export class SqlTask implements RunningTask {
   /** Stops the task (the query ended or failed); its output is dropped. */
   abort(): void {
     if (isDoneState(this.state)) return;
+    this.lastHeartbeat = Date.now();
     this.outputBuffer.abort('ABORTED');
     this.closeClients();
     this.transition('ABORTED');
@@ -158,6 +161,7 @@ export class SqlTask implements RunningTask {
 
   /** The status, once its version is above `version` or `maxWaitMs` passed. */
   async statusAfter(version: number, maxWaitMs: number): Promise<TaskStatus> {
+    this.lastHeartbeat = Date.now();
     if (this.version <= version && !isDoneState(this.state) && maxWaitMs > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, maxWaitMs);

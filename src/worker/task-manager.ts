@@ -32,7 +32,48 @@ export class TaskManager {
   private idleWaiters: Array<() => void> = [];
   private accepting = true;
 
+  private sweeper: NodeJS.Timeout | undefined;
+  /** When the sweep last found this thread had been blocked. */
+  private blockedAt = 0;
+
   constructor(private readonly factory?: SqlTaskFactory) {}
+
+  /**
+   * Aborts running tasks the coordinator has not asked about for `timeoutMs` (Trino's
+   * task.client.timeout): their coordinator is gone, and nobody will read or end them.
+   */
+  startAbandonedTaskSweep(timeoutMs: number, intervalMs = Math.min(10_000, timeoutMs)): void {
+    let lastTick = Date.now();
+    this.sweeper = setInterval(() => {
+      const now = Date.now();
+      // a late tick means this thread was blocked: status requests may be waiting unread
+      if (now - lastTick > intervalMs + 1000) this.blockedAt = now;
+      lastTick = now;
+      this.abortAbandoned(timeoutMs, now);
+    }, intervalMs);
+    this.sweeper.unref();
+  }
+
+  stopAbandonedTaskSweep(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /**
+   * Aborts the running tasks not heard of for `timeoutMs` of time in which this thread was not
+   * blocked (after a blocked stretch, the coordinator gets a whole timeout to be heard again).
+   * Returns their ids.
+   */
+  abortAbandoned(timeoutMs: number, now = Date.now()): string[] {
+    if (now - this.blockedAt < timeoutMs) return [];
+    const abandoned: string[] = [];
+    for (const t of [...this.tasks.values()]) {
+      const task = t as Partial<SqlTask>;
+      if (task.lastHeartbeat === undefined || now - task.lastHeartbeat < timeoutMs) continue;
+      task.abort?.();
+      abandoned.push(t.taskId);
+    }
+    return abandoned;
+  }
 
   get activeTaskCount(): number {
     return this.tasks.size;

@@ -28,6 +28,7 @@ const CONFIG = {
   'discovery.announce-interval': '300ms',
   'shutdown.grace-period': '500ms',
   'query-manager.required-workers-max-wait': '2s',
+  'task.client.timeout': '2s',
 };
 
 /** Long enough (seconds of generating quantities on each worker) to act while it runs. */
@@ -116,6 +117,34 @@ describe('a worker killed during a query', () => {
   });
 });
 
+describe("a task aborted behind the coordinator's back", () => {
+  let cluster: Cluster;
+  beforeAll(async () => {
+    cluster = await startCluster(1, CONFIG);
+  });
+
+  test('fails its query instead of cutting the result short', async () => {
+    const query = trinoQueryResult(cluster.coordinator.uri, LONG_QUERY).then(
+      (r) => r,
+      (e: unknown) => e,
+    );
+    const worker = cluster.workers[0];
+    const [taskId] = await eventually(
+      async () => {
+        const ids = await runningTasks(worker.uri);
+        return ids.length > 0 ? ids : undefined;
+      },
+      20_000,
+      'a running task',
+    );
+    expect((await fetch(`${worker.uri}/v1/task/${taskId}`, { method: 'DELETE' })).status).toBe(200);
+    const outcome = await query;
+    expect(outcome).toBeInstanceOf(QueryFailed);
+    expect((outcome as QueryFailed).error.errorName).toBe('REMOTE_TASK_ERROR');
+    expect((outcome as QueryFailed).error.message).toContain('aborted');
+  });
+});
+
 describe('a worker shut down gracefully during a query', () => {
   let cluster: Cluster;
   beforeAll(async () => {
@@ -145,5 +174,37 @@ describe('a worker shut down gracefully during a query', () => {
     expect(await trinoQuery(cluster.coordinator.uri, 'SELECT count(*) FROM tpch.tiny.nation')).toEqual([
       [25],
     ]);
+  });
+});
+
+describe('the coordinator killed during a query', () => {
+  let cluster: Cluster;
+  beforeAll(async () => {
+    cluster = await startCluster(1, CONFIG);
+  });
+
+  test('its worker aborts the orphaned tasks after task.client.timeout', async () => {
+    void trinoQueryResult(cluster.coordinator.uri, LONG_QUERY).catch(() => undefined);
+    const worker = cluster.workers[0];
+    await eventually(
+      async () => ((await runningTasks(worker.uri)).length > 0 ? true : undefined),
+      20_000,
+      'tasks on the worker',
+    );
+    cluster.coordinator.process.kill('SIGKILL');
+    // running, then waiting for a reader that is gone (FLUSHING): both end ABORTED
+    const states = async () =>
+      ((await (await fetch(`${worker.uri}/v1/task`)).json()) as { taskStatus: { state: string } }[]).map(
+        (i) => i.taskStatus.state,
+      );
+    const final = await eventually(
+      async () => {
+        const now = await states();
+        return now.every((state) => state !== 'RUNNING' && state !== 'FLUSHING') ? now : undefined;
+      },
+      30_000,
+      'tasks aborted',
+    );
+    expect(final).toEqual(['ABORTED']);
   });
 });
