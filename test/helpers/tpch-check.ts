@@ -56,6 +56,12 @@ function matches(actual: string, expected: string, type: string): boolean {
 
 type Render = (value: unknown, type: string) => string;
 
+/**
+ * The spec's row limit where the Trino benchmark text has none: q2 is `LIMIT 100` in TPC-H, and the
+ * dbgen answers hold those 100 rows (at tiny the query returns fewer anyway).
+ */
+const SPEC_ROW_LIMITS: Readonly<Record<number, number>> = { 2: 100 };
+
 /** Differences between a result and the sf0.01 answer of query q (at most 10, plus row count). */
 export function tpchTinyMismatches(
   q: number,
@@ -75,10 +81,11 @@ export function tpchMismatches(
   render: Render,
 ): string[] {
   const expected = readTpchAnswer(q, scaleFactor);
+  const compared = rows.slice(0, SPEC_ROW_LIMITS[q] ?? rows.length);
   const mismatches: string[] = [];
-  if (rows.length !== expected.rows.length)
-    mismatches.push(`${rows.length} rows, expected ${expected.rows.length}`);
-  rows.forEach((row, r) =>
+  if (compared.length !== expected.rows.length)
+    mismatches.push(`${compared.length} rows, expected ${expected.rows.length}`);
+  compared.forEach((row, r) =>
     row.forEach((value, c) => {
       if (r >= expected.rows.length) return;
       const actual = render(value, columnTypes[c]);
