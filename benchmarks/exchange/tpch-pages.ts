@@ -26,8 +26,12 @@ export async function tpchPages(table: string, scaleFactor: number): Promise<Tab
   const connector = tpchConnectorFactory.create('tpch', {});
   const handle = await connector.metadata.getTableHandle(SESSION, { schema: `sf${scaleFactor}`, table });
   if (!handle) throw new Error(`no table tpch.sf${scaleFactor}.${table}`);
-  const metadata = await connector.metadata.getTableMetadata(SESSION, handle);
-  const columns = await connector.metadata.getColumnHandles(SESSION, handle);
+  // the columns of `SELECT *`: the hidden row_number is no part of what a scan usually ships
+  // (getColumnHandles lists the columns in getTableMetadata's order)
+  const metadata = (await connector.metadata.getTableMetadata(SESSION, handle)).columns;
+  const visible = metadata.map((c, i) => (c.hidden ? -1 : i)).filter((i) => i >= 0);
+  const handles = await connector.metadata.getColumnHandles(SESSION, handle);
+  const columns = visible.map((i) => handles[i]);
   const pages: Page[] = [];
   let rows = 0;
   for (const split of await connector.splitManager.getSplits(SESSION, handle, 1)) {
@@ -38,5 +42,5 @@ export async function tpchPages(table: string, scaleFactor: number): Promise<Tab
     }
     await source.close();
   }
-  return { types: metadata.columns.map((c) => c.type), pages, rows };
+  return { types: visible.map((i) => metadata[i].type), pages, rows };
 }
