@@ -12,25 +12,10 @@
  * (JIT) and not the first compilation; the child processes get this process's heap limit.
  */
 import { getHeapStatistics } from 'node:v8';
-import { TPCH_QUERIES, tpchMismatches, tpchQuery } from '../../test/helpers/tpch-check';
+import { tpchMismatches, tpchQuery } from '../../test/helpers/tpch-check';
+import { geometricMean, median } from '../statistics';
+import { type TpchBenchOptions, parseTpchBenchOptions } from '../tpch-options';
 import { type QueryTarget, clusterTarget, embeddedTarget } from './targets';
-
-interface Options {
-  sf: number;
-  runs: number;
-  queries: number[];
-}
-
-function parseArgs(argv: string[]): Options {
-  const o: Options = { sf: 1, runs: 1, queries: [...TPCH_QUERIES] };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--sf') o.sf = Number(argv[++i]);
-    else if (argv[i] === '--runs') o.runs = Number(argv[++i]);
-    else if (argv[i] === '--queries') o.queries = argv[++i].split(',').map(Number);
-    else throw new Error(`unknown option ${argv[i]}`);
-  }
-  return o;
-}
 
 /** One query on one target: the median time, or the failure. */
 interface Measurement {
@@ -42,12 +27,7 @@ interface Measurement {
 
 const HAS_ANSWERS = new Set([0.01, 0.1, 1]);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function measure(target: QueryTarget, q: number, options: Options): Promise<Measurement> {
+async function measure(target: QueryTarget, q: number, options: TpchBenchOptions): Promise<Measurement> {
   const sql = tpchQuery(q, options.sf === 0.01 ? 'tiny' : `sf${options.sf}`);
   const times: number[] = [];
   try {
@@ -67,7 +47,7 @@ async function measure(target: QueryTarget, q: number, options: Options): Promis
   }
 }
 
-async function runAll(target: QueryTarget, options: Options): Promise<Map<number, Measurement>> {
+async function runAll(target: QueryTarget, options: TpchBenchOptions): Promise<Map<number, Measurement>> {
   const out = new Map<number, Measurement>();
   try {
     for (const q of options.queries) await target.run(tpchQuery(q, 'tiny'));
@@ -83,10 +63,8 @@ async function runAll(target: QueryTarget, options: Options): Promise<Map<number
   return out;
 }
 
-const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
-
 export async function main(argv: string[]): Promise<void> {
-  const options = parseArgs(argv);
+  const options = parseTpchBenchOptions(argv, 1);
   // the workers and the coordinator get the heap limit the single-process engine has
   const heapMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim();
@@ -121,7 +99,7 @@ export async function main(argv: string[]): Promise<void> {
       `q${String(q).padStart(2, '0')} | ${fmt(s.ms)} | ${fmt(a.ms)} | ${fmt(b.ms)} | ${fmt(r[0], 2)} | ${fmt(r[1], 2)} | ${fmt(r[2], 2)} | ${agree ? s.rows : `MISMATCH ${counts.join('/')}`}\n`,
     );
   }
-  const g = ratios.map((xs) => (xs.length ? geomean(xs).toFixed(2) : '-'));
+  const g = ratios.map((xs) => (xs.length ? geometricMean(xs).toFixed(2) : '-'));
   process.stdout.write(
     `\ngeometric means over ${ratios[0].length} queries: 1 worker / single ${g[0]}, 2 workers / single ${g[1]}, speedup 1→2 workers ${g[2]}\n`,
   );
