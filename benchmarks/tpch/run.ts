@@ -15,23 +15,8 @@ import { readTpchQuery, substituteBenchmarkPlaceholders } from '../../conformanc
 import { TPCH_TABLES, TPCH_TABLE_NAMES } from '../../src/catalog/connectors/tpch';
 import { createLocalEngine } from '../../src';
 import { writeTpchCsv } from './csv';
-
-interface Options {
-  sf: number;
-  runs: number;
-  queries: number[];
-}
-
-function parseArgs(argv: string[]): Options {
-  const o: Options = { sf: 1, runs: 3, queries: Array.from({ length: 22 }, (_, i) => i + 1) };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--sf') o.sf = Number(argv[++i]);
-    else if (argv[i] === '--runs') o.runs = Number(argv[++i]);
-    else if (argv[i] === '--queries') o.queries = argv[++i].split(',').map(Number);
-    else throw new Error(`unknown option ${argv[i]}`);
-  }
-  return o;
-}
+import { geometricMean, median } from '../statistics';
+import { parseTpchBenchOptions } from '../tpch-options';
 
 const DUCKDB_TYPES: Record<string, string> = {
   identifier: 'BIGINT',
@@ -39,11 +24,6 @@ const DUCKDB_TYPES: Record<string, string> = {
   money: 'DECIMAL(12,2)',
   date: 'DATE',
 };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 async function time(f: () => Promise<unknown>, runs: number): Promise<{ ms: number; result: unknown }> {
   const times: number[] = [];
@@ -57,7 +37,7 @@ async function time(f: () => Promise<unknown>, runs: number): Promise<{ ms: numb
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const options = parseArgs(argv);
+  const options = parseTpchBenchOptions(argv, 3);
   const schema = `sf${options.sf}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-tpch-'));
   process.stdout.write(`TPC-H sf${options.sf}, ${options.runs} runs per query (median), single-threaded\n`);
@@ -115,7 +95,7 @@ export async function main(argv: string[]): Promise<void> {
       `q${String(q).padStart(2, '0')} | ${ours.ms.toFixed(0)} | ${theirs.ms.toFixed(0)} | ${ratio.toFixed(1)}x | ${check}\n`,
     );
   }
-  const geomean = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
+  const geomean = geometricMean(ratios);
   process.stdout.write(
     `\ngeometric mean ratio (Tessera / DuckDB): ${geomean.toFixed(2)}x; worst: ${Math.max(...ratios).toFixed(1)}x\n`,
   );
