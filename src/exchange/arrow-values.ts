@@ -264,39 +264,30 @@ export function encodeValues(type: SqlType, values: readonly unknown[]): Data {
 function encodeStrings(values: readonly unknown[]): { data: Buffer; offsets: Int32Array } {
   const n = values.length;
   const offsets = new Int32Array(n + 1);
+  // one native UTF-8 encoding of the whole column: when it is as long in bytes as in UTF-16
+  // units, every value is ASCII and its byte offsets are its character offsets
+  let chars = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as string | null;
+    if (v !== null) chars += v.length;
+    offsets[i + 1] = chars;
+  }
+  const joined = Buffer.from((values as (string | null)[]).join(''), 'utf8');
+  if (joined.length === chars) return { data: joined, offsets };
+  // some value is not ASCII: byte lengths value by value (no joining, so no surrogate halves of
+  // neighbouring values can pair up)
   let bytes = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i] as string | null;
-    if (v !== null) bytes += utf8Length(v);
+    if (v !== null) bytes += Buffer.byteLength(v, 'utf8');
     offsets[i + 1] = bytes;
   }
   const data = Buffer.allocUnsafe(bytes);
-  // a plain Uint8Array view: element stores on it are cheaper than on the Buffer subclass
-  const bytesView = new Uint8Array(data.buffer, data.byteOffset, bytes);
   for (let i = 0; i < n; i++) {
     const v = values[i] as string | null;
-    if (v === null) continue;
-    const at = offsets[i];
-    if (offsets[i + 1] - at === v.length)
-      for (let j = 0; j < v.length; j++) bytesView[at + j] = v.charCodeAt(j);
-    else data.write(v, at, 'utf8');
+    if (v !== null) data.write(v, offsets[i], 'utf8');
   }
   return { data, offsets };
-}
-
-/** Bytes of `s` in UTF-8, as Buffer.byteLength counts them (a lone surrogate takes 3). */
-function utf8Length(s: string): number {
-  let bytes = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) bytes += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 2; // a pair: 2 units, 4 bytes
-      i++;
-    } else bytes += 2;
-  }
-  return bytes;
 }
 
 function encodeStruct(
@@ -404,6 +395,14 @@ export function decodeValues(type: SqlType, data: Data): unknown[] {
       const bytes = data.values as Uint8Array;
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const offsets = data.valueOffsets as Int32Array;
+      // the column's bytes as one string: when all ASCII, byte offsets are character offsets and
+      // each value is a substring (no native call per value)
+      const whole = text.toString('utf8');
+      if (whole.length === text.length) {
+        for (let i = 0; i < n; i++)
+          if (isValid(data, i)) out[i] = whole.substring(offsets[off + i], offsets[off + i + 1]);
+        return out;
+      }
       for (let i = 0; i < n; i++)
         if (isValid(data, i)) out[i] = text.toString('utf8', offsets[off + i], offsets[off + i + 1]);
       return out;

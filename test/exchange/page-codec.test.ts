@@ -64,6 +64,12 @@ function expectSame(actual: unknown, expected: unknown): void {
 const MAX_I64 = 2n ** 63n - 1n;
 const MIN_I64 = -(2n ** 63n);
 
+test('lone surrogates become U+FFFD each, never pairing with a neighbouring value', () => {
+  const values = ['a\ud834', '\udd1e', null, '\udd1eb', 'plain'];
+  const { back } = roundTrip([blockFromValues(values)], [VARCHAR]);
+  expect(pageRows(back).map((r) => r[0])).toEqual(['a\ufffd', '\ufffd', null, '\ufffdb', 'plain']);
+});
+
 describe('page codec: every SQL type as a value column (with nulls and edge values)', () => {
   const cases: Array<[string, SqlType, unknown[]]> = [
     ['boolean', BOOLEAN, [true, false, null]],
@@ -80,6 +86,7 @@ describe('page codec: every SQL type as a value column (with nulls and edge valu
       [10n ** 38n - 1n, -(10n ** 38n - 1n), 0n, -1n, 1n, 2n ** 64n, -(2n ** 64n), null],
     ],
     ['varchar', VARCHAR, ['', 'abc', 'ünïcödé ✓ 𝄞', null, 'x'.repeat(1000)]],
+    ['varchar, all ASCII', VARCHAR, ['', 'abc', null, 'a longer ASCII value', '~\x7f\x00']],
     ['char(3)', charType(3), ['a', '', null]],
     ['varbinary', VARBINARY, [new Uint8Array([0, 255, 1]), new Uint8Array(0), null]],
     ['date', DATE, [-719528, 0, 2932896, null]],
