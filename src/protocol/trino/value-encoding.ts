@@ -392,9 +392,9 @@ function numberWriter(
     case 'date':
       return (w, v) => w.ascii(dateText(v as number, encode));
     case 'timestamp': {
-      // without PARAMETRIC_DATETIME a value of precision <= 3 prints as it is (no rounding)
-      const precision = type.precision;
-      if (precision > 6 || (!options.parametricDateTime && precision > 3)) return undefined;
+      // without PARAMETRIC_DATETIME values print at precision 3: a value of precision <= 3 exactly
+      const precision = options.parametricDateTime ? type.precision : 3;
+      if (type.precision > (options.parametricDateTime ? 6 : 3)) return undefined;
       return (w, v) => w.ascii(timestampText(v as number, precision, encode));
     }
     default:
@@ -455,7 +455,8 @@ const dateEncoder = valueEncoder(DATE, { parametricDateTime: true });
 
 /**
  * `"yyyy-MM-dd HH:mm:ss[.fff]"` of a timestamp(p <= 6) held as epoch microseconds in a number,
- * for years 1 to 9999; other values take the general path.
+ * for years 1 to 9999 (a safe integer spans about 1685 to 2255 anyway; bigints take the general
+ * path).
  */
 function timestampText(micros: number, precision: number, encode: ValueEncoder): string {
   const days = Math.floor(micros / MICROS_PER_DAY);
