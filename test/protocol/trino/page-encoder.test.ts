@@ -31,7 +31,7 @@ function random(seed: number): () => number {
 const rnd = random(20240611);
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)];
-const times = <T>(n: number, f: () => T): T[] => Array.from({ length: n }, f);
+const times = <T>(n: number, f: (_: unknown, i: number) => T): T[] => Array.from({ length: n }, f);
 
 function randomBitsDouble(): number {
   const u = new Uint32Array([int(0, 2 ** 32 - 1), int(0, 2 ** 32 - 1)]);
