@@ -15,7 +15,8 @@ import {
   statementStats,
   type ClientColumn,
 } from './query-results';
-import { encodePageRows, rowEncoders, type ValueEncoder } from './value-encoding';
+import type { Page } from '../../execution/page';
+import { pageEncoder } from './value-encoding';
 
 export type Context = 'queued' | 'executing';
 
@@ -39,7 +40,7 @@ export class StatementResource {
   private finalSent = false;
   private readonly parametricDateTime: boolean;
   private columns: ClientColumn[] | undefined;
-  private encoders: ValueEncoder[] | undefined;
+  private encodePage: ((page: Page) => string) | undefined;
   private updateCount: number | undefined;
 
   constructor(
@@ -158,11 +159,11 @@ export class StatementResource {
     const columns = this.clientColumns();
     let dataJson = '';
     if (pages.length > 0 && q.columns) {
-      this.encoders ??= rowEncoders(
+      const encode = (this.encodePage ??= pageEncoder(
         q.columns.map((c) => c.type),
         { parametricDateTime: this.parametricDateTime },
-      );
-      dataJson = pages.map((p) => encodePageRows(p, this.encoders!, 0, p.positionCount)).join(',');
+      ));
+      dataJson = pages.map((p) => encode(p)).join(',');
     }
     if (q.state === 'FAILED') {
       this.finalSent = true;
