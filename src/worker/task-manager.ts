@@ -42,15 +42,20 @@ export class TaskManager {
    * Aborts running tasks the coordinator has not asked about for `timeoutMs` (Trino's
    * task.client.timeout): their coordinator is gone, and nobody will read or end them.
    */
-  startAbandonedTaskSweep(timeoutMs: number, intervalMs = Math.min(10_000, timeoutMs)): void {
+  startAbandonedTaskSweep(timeoutMs: number, sweepIntervalMs = Math.min(10_000, timeoutMs)): void {
+    // a fine tick notices when this thread was blocked (a late tick): status requests may then be
+    // waiting unread, so nothing counts as abandoned until a whole timeout passed without a block
+    const tickMs = 250;
     let lastTick = Date.now();
+    let lastSweep = lastTick;
     this.sweeper = setInterval(() => {
       const now = Date.now();
-      // a late tick means this thread was blocked: status requests may be waiting unread
-      if (now - lastTick > intervalMs + 1000) this.blockedAt = now;
+      if (now - lastTick > tickMs + 200) this.blockedAt = now;
       lastTick = now;
+      if (now - lastSweep < sweepIntervalMs) return;
+      lastSweep = now;
       this.abortAbandoned(timeoutMs, now);
-    }, intervalMs);
+    }, tickMs);
     this.sweeper.unref();
   }
 

@@ -148,7 +148,7 @@ describe('two workers with a shared secret', () => {
     type Stats = { state: string; nodes: number; totalSplits: number; completedSplits: number };
     let response = await fetch(`${cluster.coordinator.uri}/v1/statement`, {
       method: 'POST',
-      body: 'SELECT count(*) FROM tpch.sf1.orders WHERE totalprice > 0',
+      body: 'SELECT count(*) FROM tpch.sf1.lineitem WHERE quantity > 0',
       headers: { 'X-Trino-User': 'test' },
     });
     const seen: Stats[] = [];

@@ -28,7 +28,7 @@ const CONFIG = {
   'discovery.announce-interval': '300ms',
   'shutdown.grace-period': '500ms',
   'query-manager.required-workers-max-wait': '2s',
-  'task.client.timeout': '2s',
+  'task.client.timeout': '3s',
 };
 
 /** Long enough (seconds of generating quantities on each worker) to act while it runs. */
