@@ -8,6 +8,7 @@
 import { BOOLEAN } from '../../types';
 import { referencedSymbols, type RowExpression } from '../ir';
 import { equiPair } from '../predicates';
+import { impliedPredicate } from './implied-predicates';
 import { appliedSymbols, type JoinNode, type PlanNode } from '../plan';
 
 export function pushDownPredicates(node: PlanNode): PlanNode {
@@ -41,7 +42,16 @@ function expressionKey(e: RowExpression): string {
 
 /** Wraps `node` in a filter of the remaining conjuncts. */
 function withFilter(node: PlanNode, terms: RowExpression[]): PlanNode {
-  const predicate = and(terms);
+  // implied predicates are derived again on every pass: keep one copy of each
+  const seen = new Set<string>();
+  const predicate = and(
+    terms.filter((t) => {
+      const key = expressionKey(t);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
   if (!predicate) return node;
   return { kind: 'Filter', id: node.id, source: node, predicate, outputs: node.outputs };
 }
@@ -136,6 +146,17 @@ function pushIntoJoin(join: JoinNode, pending: RowExpression[]): PlanNode {
   const above: RowExpression[] = [];
   const leftNames = new Set(join.left.outputs.map((s) => s.name));
   const rightNames = new Set(join.right.outputs.map((s) => s.name));
+  // a disjunction over both sides still implies a filter on each side it constrains in every branch
+  for (const t of all) {
+    if (t.kind !== 'logical' || t.op !== 'or') continue;
+    const refs = referencedSymbols(t);
+    if (covers(join.left, refs) || covers(join.right, refs)) continue;
+    const onLeft = join.type === 'INNER' || join.type === 'LEFT' ? impliedPredicate(t, leftNames) : undefined;
+    const onRight =
+      join.type === 'INNER' || join.type === 'RIGHT' ? impliedPredicate(t, rightNames) : undefined;
+    if (onLeft) left.push(onLeft);
+    if (onRight) right.push(onRight);
+  }
   for (const t of all) {
     const refs = referencedSymbols(t);
     const onLeft = covers(join.left, refs);
