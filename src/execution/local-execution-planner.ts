@@ -182,7 +182,13 @@ export class LocalExecutionPlanner {
       case 'SemiJoin': {
         const inputLayout = layoutOf(node.input.outputs);
         const sourceLayout = layoutOf(node.source.outputs);
-        const combined = layoutOf([...node.input.outputs, ...node.source.outputs]);
+        const buildInput = node.buildSide === 'input';
+        // the filter reads the candidate pairs' page: probe side's columns first
+        const combined = layoutOf(
+          buildInput
+            ? [...node.source.outputs, ...node.input.outputs]
+            : [...node.input.outputs, ...node.source.outputs],
+        );
         const filter = node.filter
           ? compileFilter(node.filter, combined, ctx.evaluation, ctx.functions)
           : undefined;
@@ -195,6 +201,7 @@ export class LocalExecutionPlanner {
             inputWidth: node.input.outputs.length,
             sourceWidth: node.source.outputs.length,
             ...(filter ? { filter } : {}),
+            buildInput,
           },
           ctx.memory,
         );

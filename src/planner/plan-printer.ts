@@ -47,7 +47,7 @@ export function describe(node: PlanNode): string {
     case 'Window':
       return `Window[partitionBy = [${node.partitionBy.map((p) => p.name).join(', ')}], orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'}`).join(', ')}]${node.functions.map((f) => `, ${f.symbol.name} := ${f.function}(${f.arguments.map((a) => a.name).join(', ')}) ${f.frame.type} ${f.frame.start.type} ${f.frame.end.type}`).join('')}]`;
     case 'SemiJoin':
-      return `SemiJoin[criteria = [${node.criteria.map((c) => `${c.input.name} = ${c.source.name}`).join(', ')}]${node.filter ? `, filter = ${formatRowExpression(node.filter)}` : ''}, output = ${node.output.name}]`;
+      return `SemiJoin[criteria = [${node.criteria.map((c) => `${c.input.name} = ${c.source.name}`).join(', ')}]${node.filter ? `, filter = ${formatRowExpression(node.filter)}` : ''}${node.buildSide ? `, buildSide = ${node.buildSide}` : ''}, output = ${node.output.name}]`;
     case 'SetOperation':
       return `${node.operator}${node.distinct ? '' : ' ALL'}`;
     case 'Apply':

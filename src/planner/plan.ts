@@ -257,6 +257,12 @@ export interface SemiJoinNode {
   readonly source: PlanNode;
   readonly criteria: readonly { readonly input: Symbol; readonly source: Symbol }[];
   readonly filter?: RowExpression;
+  /**
+   * 'input': hash the input rows and stream the source past them, chosen when the input is
+   * expected to be much smaller (TPC-H q21's few late lineitems against all of lineitem); the
+   * input rows then come out once the source is read. Absent: hash the source.
+   */
+  readonly buildSide?: 'input';
   readonly output: Symbol;
   /** Input outputs, then `output`. */
   readonly outputs: readonly Symbol[];

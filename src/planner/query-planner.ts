@@ -41,6 +41,7 @@ import type { AggregateCall, ApplyNode, Assignment, OrderingItem, PlanNode } fro
 import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
 import { distinctBound, reorderJoins } from './optimizer/join-reordering';
+import { chooseSemiJoinBuildSides } from './optimizer/semi-join-build-side';
 import { collectAggregates, collectGroupingCalls, collectWindowCalls, findSubqueries } from './ast-search';
 import { and, conjuncts, equiPair } from './predicates';
 import { pruneColumns } from './optimizer/prune-columns';
@@ -103,7 +104,8 @@ export class QueryPlanner {
   private optimize(root: PlanNode): PlanNode {
     const estimate = (node: PlanNode): number | undefined => this.estimateRows(node);
     const distinct = (symbol: string): number | undefined => this.distinctCounts.get(symbol);
-    return pruneColumns(pushDownPredicates(reorderJoins(pushDownPredicates(root), estimate, distinct)));
+    const pushed = pushDownPredicates(reorderJoins(pushDownPredicates(root), estimate, distinct));
+    return pruneColumns(chooseSemiJoinBuildSides(pushed, estimate));
   }
 
   /** A coarse row-count estimate from table statistics, for join ordering. */
@@ -119,6 +121,9 @@ export class QueryPlanner {
       }
       case 'Project':
         return this.estimateRows(node.source);
+      case 'SemiJoin':
+      case 'Apply':
+        return this.estimateRows(node.input);
       case 'Aggregation': {
         const n = this.estimateRows(node.source);
         return n === undefined ? undefined : node.groupingKeys.length === 0 ? 1 : n * 0.1;
