@@ -28,6 +28,7 @@ import { setOperation } from './operators/set-operation';
 import { sort } from './operators/sort';
 import { values } from './operators/values';
 import { groupId } from './operators/group-id';
+import { assignUniqueId } from './operators/assign-unique-id';
 import { windowOperator } from './operators/window';
 
 export interface ExecutionContext {
@@ -206,6 +207,8 @@ export class LocalExecutionPlanner {
           ctx.memory,
         );
       }
+      case 'AssignUniqueId':
+        return assignUniqueId(this.plan(node.source));
       case 'GroupId': {
         const layout = layoutOf(node.source.outputs);
         return groupId(

@@ -42,6 +42,8 @@ export function describe(node: PlanNode): string {
       return `TopN${node.step === 'PARTIAL' ? 'Partial' : ''}[count = ${node.count}, orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]]`;
     case 'Limit':
       return `Limit${node.partial ? 'Partial' : ''}[count = ${node.count}${node.offset ? `, offset = ${node.offset}` : ''}]`;
+    case 'AssignUniqueId':
+      return `AssignUniqueId[${node.idSymbol.name}]`;
     case 'GroupId':
       return `GroupId[sets = ${JSON.stringify(node.sets.map((set) => set.map((i) => node.keys[i].name)))}]`;
     case 'Window':

@@ -20,6 +20,7 @@ export type PlanNode =
   | SemiJoinNode
   | WindowNode
   | GroupIdNode
+  | AssignUniqueIdNode
   | SetOperationNode
   | OutputNode
   | ExchangeNode
@@ -200,6 +201,19 @@ export interface GroupIdNode {
   readonly sets: readonly (readonly number[])[];
   readonly groupId: Symbol;
   /** Source outputs, then groupKeys, then groupId. */
+  readonly outputs: readonly Symbol[];
+}
+
+/**
+ * AssignUniqueId: appends a BIGINT column holding a value no other row of the query has (the
+ * key by which a decorrelated aggregation regroups the rows of each input row).
+ */
+export interface AssignUniqueIdNode {
+  readonly kind: 'AssignUniqueId';
+  readonly id: number;
+  readonly source: PlanNode;
+  readonly idSymbol: Symbol;
+  /** Source outputs, then idSymbol. */
   readonly outputs: readonly Symbol[];
 }
 

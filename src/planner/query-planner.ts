@@ -822,8 +822,15 @@ export class QueryPlanner {
       for (const p of chosen) {
         const available = new Map(current.outputs.map((s) => [s.name, s]));
         if (p.mode.kind === 'scalar') {
-          const joined = decorrelateScalarAggregate(current, p.subquery, available, p.output, () =>
-            this.id(),
+          const joined = decorrelateScalarAggregate(
+            current,
+            p.subquery,
+            available,
+            p.output,
+            () => this.id(),
+            () => this.symbol('unique', BIGINT),
+            (n) => this.estimateRows(n),
+            (s) => this.symbol(s.name, s.type),
           );
           if (joined) {
             current = joined;

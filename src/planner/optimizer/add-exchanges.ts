@@ -119,6 +119,7 @@ class ExchangeAdder {
         return { node: { ...node, source: source.node }, placement: SINGLE };
       }
       case 'Filter':
+      case 'AssignUniqueId':
       case 'GroupId': {
         const source = this.visit(node.source);
         return { node: { ...node, source: source.node }, placement: source.placement };

@@ -6,10 +6,11 @@
  * except conjuncts on their preserved side.
  */
 import { BOOLEAN } from '../../types';
-import { referencedSymbols, type RowExpression } from '../ir';
+import { referencedSymbols, symbolReference, type RowExpression } from '../ir';
 import { equiPair } from '../predicates';
 import { impliedPredicate } from './implied-predicates';
-import { appliedSymbols, type JoinNode, type PlanNode } from '../plan';
+import { substituteSymbols } from '../plan-walk';
+import { appliedSymbols, sources, type AggregationNode, type JoinNode, type PlanNode } from '../plan';
 
 export function pushDownPredicates(node: PlanNode): PlanNode {
   return push(node, []);
@@ -70,17 +71,15 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
     case 'Join':
       return pushIntoJoin(node, pending);
     case 'Project': {
-      // conjuncts over symbols the projection passes through unchanged can move below it
-      const passThrough = new Set(
-        node.assignments
-          .filter((a) => a.expression.kind === 'symbol' && a.expression.name === a.symbol.name)
-          .map((a) => a.symbol.name),
-      );
+      // conjuncts over symbols the projection passes through, perhaps renamed, can move below it
+      const renames = new Map<string, RowExpression>();
+      for (const a of node.assignments)
+        if (a.expression.kind === 'symbol') renames.set(a.symbol.name, a.expression);
       const down: RowExpression[] = [];
       const stay: RowExpression[] = [];
       for (const t of pending) {
         const refs = referencedSymbols(t);
-        if ([...refs].every((s) => passThrough.has(s))) down.push(t);
+        if ([...refs].every((s) => renames.has(s))) down.push(substituteSymbols(t, renames));
         else stay.push(t);
       }
       return withFilter({ ...node, source: push(node.source, down) }, stay);
@@ -101,14 +100,22 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
       const stay = pending.filter(reads);
       return withFilter({ ...node, input: push(node.input, down), subquery: push(node.subquery, []) }, stay);
     }
+    case 'AssignUniqueId': {
+      // the ids are not reproducible: only conjuncts that do not read them move below
+      const down = pending.filter((t) => !referencedSymbols(t).has(node.idSymbol.name));
+      const stay = pending.filter((t) => referencedSymbols(t).has(node.idSymbol.name));
+      return withFilter({ ...node, source: push(node.source, down) }, stay);
+    }
     case 'Aggregation': {
       // conjuncts over grouping keys only can be evaluated before grouping
       const keys = new Set(node.groupingKeys.map((k) => k.name));
+      const perRow = valuesFixedPerGroup(node);
       const down: RowExpression[] = [];
       const stay: RowExpression[] = [];
       for (const t of pending) {
         const refs = referencedSymbols(t);
-        if (node.groupingKeys.length > 0 && [...refs].every((s) => keys.has(s))) down.push(t);
+        if (node.groupingKeys.length > 0 && [...refs].every((s) => keys.has(s) || perRow.has(s)))
+          down.push(substituteSymbols(t, perRow));
         else stay.push(t);
       }
       return withFilter({ ...node, source: push(node.source, down) }, stay);
@@ -119,6 +126,30 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
       return withFilter(rebuilt, pending);
     }
   }
+}
+
+/**
+ * `arbitrary(x)` aggregates whose group holds a single value of x: grouped by a row id that
+ * AssignUniqueId gave the rows x comes from (a decorrelated subquery regrouped by input row; the
+ * join may repeat a row, never mix two). A condition on such an aggregate is one on x, so it can
+ * filter the rows before they are grouped. Maps the aggregate's symbol to x.
+ */
+function valuesFixedPerGroup(node: AggregationNode): Map<string, RowExpression> {
+  const fixed = new Map<string, RowExpression>();
+  const keys = new Set(node.groupingKeys.map((k) => k.name));
+  const perId = new Set<string>();
+  const visit = (n: PlanNode): void => {
+    if (n.kind === 'AssignUniqueId' && keys.has(n.idSymbol.name))
+      for (const s of n.source.outputs) perId.add(s.name);
+    for (const c of sources(n)) visit(c);
+  };
+  visit(node.source);
+  for (const a of node.aggregates) {
+    const x = a.arguments[0];
+    if (a.function === 'arbitrary' && a.arguments.length === 1 && !a.mask && perId.has(x.name))
+      fixed.set(a.symbol.name, symbolReference(x));
+  }
+  return fixed;
 }
 
 function rebuildSources(node: PlanNode): PlanNode {

@@ -67,6 +67,10 @@ function prune(node: PlanNode, required: Set<string>): PlanNode {
         outputs: [...node.groupingKeys, ...aggregates.map((a) => a.symbol)],
       };
     }
+    case 'AssignUniqueId': {
+      const source = prune(node.source, new Set([...required].filter((n) => n !== node.idSymbol.name)));
+      return { ...node, source, outputs: [...source.outputs, node.idSymbol] };
+    }
     case 'GroupId': {
       const need = new Set(
         [...required].filter((n) => !node.groupKeys.some((k) => k.name === n) && n !== node.groupId.name),
