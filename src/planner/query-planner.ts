@@ -42,6 +42,7 @@ import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
 import { distinctBound, reorderJoins } from './optimizer/join-reordering';
 import { chooseSemiJoinBuildSides } from './optimizer/semi-join-build-side';
+import { filterSelectivity } from './optimizer/filter-selectivity';
 import { collectAggregates, collectGroupingCalls, collectWindowCalls, findSubqueries } from './ast-search';
 import { and, conjuncts, equiPair } from './predicates';
 import { pruneColumns } from './optimizer/prune-columns';
@@ -117,7 +118,8 @@ export class QueryPlanner {
         return node.rows.length;
       case 'Filter': {
         const n = this.estimateRows(node.source);
-        return n === undefined ? undefined : n * 0.5;
+        const distinct = (symbol: string): number | undefined => this.distinctCounts.get(symbol);
+        return n === undefined ? undefined : n * filterSelectivity(node.predicate, distinct);
       }
       case 'Project':
         return this.estimateRows(node.source);
