@@ -29,6 +29,7 @@ import { sort } from './operators/sort';
 import { values } from './operators/values';
 import { groupId } from './operators/group-id';
 import { assignUniqueId } from './operators/assign-unique-id';
+import { unnest } from './operators/unnest';
 import { windowOperator } from './operators/window';
 
 export interface ExecutionContext {
@@ -206,6 +207,24 @@ export class LocalExecutionPlanner {
           },
           ctx.memory,
         );
+      }
+      case 'Unnest': {
+        const layout = layoutOf(node.source.outputs);
+        return unnest(this.plan(node.source), {
+          replicate: node.replicate.map((s) => layout.get(s.name)!),
+          arguments: node.mappings.map((m) => ({
+            channel: layout.get(m.input.name)!,
+            kind:
+              m.input.type.kind === 'map'
+                ? 'map'
+                : m.input.type.kind === 'array' && m.input.type.element.kind === 'row'
+                  ? 'rows'
+                  : 'array',
+            width: m.outputs.length,
+          })),
+          ordinality: node.ordinality !== undefined,
+          outer: node.join === 'LEFT',
+        });
       }
       case 'AssignUniqueId':
         return assignUniqueId(this.plan(node.source));

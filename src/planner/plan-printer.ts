@@ -42,6 +42,8 @@ export function describe(node: PlanNode): string {
       return `TopN${node.step === 'PARTIAL' ? 'Partial' : ''}[count = ${node.count}, orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]]`;
     case 'Limit':
       return `Limit${node.partial ? 'Partial' : ''}[count = ${node.count}${node.offset ? `, offset = ${node.offset}` : ''}]`;
+    case 'Unnest':
+      return `Unnest[replicate = [${node.replicate.map((s) => s.name).join(', ')}], unnest = [${node.mappings.map((m) => `${m.input.name} => [${m.outputs.map((o) => o.name).join(', ')}]`).join(', ')}]${node.ordinality ? `, ordinality = ${node.ordinality.name}` : ''}${node.join === 'LEFT' ? ', outer' : ''}]`;
     case 'AssignUniqueId':
       return `AssignUniqueId[${node.idSymbol.name}]`;
     case 'GroupId':

@@ -54,6 +54,7 @@ export function mapPlanExpressions(node: PlanNode, f: (e: RowExpression) => RowE
     case 'Aggregation':
     case 'GroupId':
     case 'AssignUniqueId':
+    case 'Unnest':
     case 'Window':
     case 'Sort':
     case 'TopN':
@@ -156,6 +157,11 @@ export function freeSymbols(node: PlanNode): Set<string> {
         break;
       case 'GroupId':
         for (const k of n.keys) read.add(k.name);
+        children = [n.source];
+        break;
+      case 'Unnest':
+        for (const s of n.replicate) read.add(s.name);
+        for (const m of n.mappings) read.add(m.input.name);
         children = [n.source];
         break;
       case 'Window':

@@ -21,6 +21,7 @@ export type PlanNode =
   | WindowNode
   | GroupIdNode
   | AssignUniqueIdNode
+  | UnnestNode
   | SetOperationNode
   | OutputNode
   | ExchangeNode
@@ -214,6 +215,26 @@ export interface AssignUniqueIdNode {
   readonly source: PlanNode;
   readonly idSymbol: Symbol;
   /** Source outputs, then idSymbol. */
+  readonly outputs: readonly Symbol[];
+}
+
+/**
+ * Unnest: each source row repeated once per element of its unnested arrays and maps, zipped (the
+ * longest decides; shorter ones give NULLs; a NULL array or map has no elements). An array of rows
+ * gives one column per field, a map its key and value. `ordinality` numbers a row's elements from
+ * 1. LEFT keeps a source row without elements, once, with NULLs (LEFT JOIN UNNEST … ON true).
+ */
+export interface UnnestNode {
+  readonly kind: 'Unnest';
+  readonly id: number;
+  readonly source: PlanNode;
+  /** Source symbols copied to every output row. */
+  readonly replicate: readonly Symbol[];
+  /** Per unnested source symbol (array or map), its output columns. */
+  readonly mappings: readonly { readonly input: Symbol; readonly outputs: readonly Symbol[] }[];
+  readonly ordinality?: Symbol;
+  readonly join: 'INNER' | 'LEFT';
+  /** replicate, then every mapping's outputs, then ordinality. */
   readonly outputs: readonly Symbol[];
 }
 

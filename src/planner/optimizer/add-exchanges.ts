@@ -120,6 +120,7 @@ class ExchangeAdder {
       }
       case 'Filter':
       case 'AssignUniqueId':
+      case 'Unnest':
       case 'GroupId': {
         const source = this.visit(node.source);
         return { node: { ...node, source: source.node }, placement: source.placement };

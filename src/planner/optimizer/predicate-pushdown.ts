@@ -100,6 +100,14 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
       const stay = pending.filter(reads);
       return withFilter({ ...node, input: push(node.input, down), subquery: push(node.subquery, []) }, stay);
     }
+    case 'Unnest': {
+      // a condition on replicated columns alone holds for all of a source row's output rows or none
+      const replicated = new Set(node.replicate.map((s) => s.name));
+      const onSource = (t: RowExpression) => [...referencedSymbols(t)].every((s) => replicated.has(s));
+      const down = pending.filter(onSource);
+      const stay = pending.filter((t) => !onSource(t));
+      return withFilter({ ...node, source: push(node.source, down) }, stay);
+    }
     case 'AssignUniqueId': {
       // the ids are not reproducible: only conjuncts that do not read them move below
       const down = pending.filter((t) => !referencedSymbols(t).has(node.idSymbol.name));

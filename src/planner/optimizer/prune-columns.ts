@@ -72,6 +72,18 @@ function prune(node: PlanNode, required: Set<string>): PlanNode {
         outputs: [...node.groupingKeys, ...aggregates.map((a) => a.symbol)],
       };
     }
+    case 'Unnest': {
+      // every mapping stays (its elements decide the row count); unread replicated columns go
+      const replicate = node.replicate.filter((s) => required.has(s.name));
+      const need = new Set([...replicate.map((s) => s.name), ...node.mappings.map((m) => m.input.name)]);
+      const source = prune(node.source, need);
+      const outputs = [
+        ...replicate,
+        ...node.mappings.flatMap((m) => m.outputs),
+        ...(node.ordinality ? [node.ordinality] : []),
+      ];
+      return { ...node, source, replicate, outputs };
+    }
     case 'AssignUniqueId': {
       const source = prune(node.source, new Set([...required].filter((n) => n !== node.idSymbol.name)));
       return { ...node, source, outputs: [...source.outputs, node.idSymbol] };
