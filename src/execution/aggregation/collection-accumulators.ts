@@ -81,6 +81,35 @@ export class MultimapAgg implements GroupedAccumulator {
   }
 }
 
+/** histogram(x): map(X, bigint) of how often each non-NULL value occurs; NULL without any. */
+export class Histogram implements GroupedAccumulator {
+  private readonly maps: Map<unknown, [unknown, number]>[] = [];
+  private readonly keyOf: (v: unknown) => unknown;
+  constructor(keyType: SqlType) {
+    this.keyOf = identityKeyFor(keyType);
+  }
+  add(groupIds: Int32Array, args: readonly Block[], count: number, mask: Uint8Array | null): void {
+    for (let i = 0; i < count; i++) {
+      if (mask !== null && mask[i] !== 1) continue;
+      const v = valueAt(args[0], i);
+      if (v === null) continue;
+      const m = (this.maps[groupIds[i]] ??= new Map());
+      const id = this.keyOf(v);
+      const entry = m.get(id);
+      if (entry) entry[1]++;
+      else m.set(id, [v, 1]);
+    }
+  }
+  result(groupCount: number): Block {
+    return blockFromValues(
+      Array.from({ length: groupCount }, (_, g) => {
+        const m = this.maps[g];
+        return m ? [...m.values()] : null;
+      }),
+    );
+  }
+}
+
 /** Trino's limit on listagg's output (DEFAULT_MAX_PAGE_SIZE_IN_BYTES). */
 export const LISTAGG_MAX_OUTPUT_BYTES = 1048576;
 
