@@ -9,6 +9,7 @@ import { BOOLEAN } from '../../types';
 import { referencedSymbols, symbolReference, type RowExpression } from '../ir';
 import { equiPair } from '../predicates';
 import { impliedPredicate } from './implied-predicates';
+import { sinkApply } from './sink-uncorrelated-apply';
 import { substituteSymbols } from '../plan-walk';
 import { appliedSymbols, sources, type AggregationNode, type JoinNode, type PlanNode } from '../plan';
 
@@ -93,6 +94,8 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
       return withFilter({ ...node, input: push(node.input, down), source: push(node.source, []) }, stay);
     }
     case 'Apply': {
+      const sunk = sinkApply(node);
+      if (sunk) return push(sunk, pending);
       // conjuncts not reading the subquery's result (or a lateral subquery's columns) can run before it
       const applied = appliedSymbols(node);
       const reads = (t: RowExpression) => applied.some((s) => referencedSymbols(t).has(s.name));
