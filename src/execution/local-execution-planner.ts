@@ -28,6 +28,8 @@ import { setOperation } from './operators/set-operation';
 import { sort } from './operators/sort';
 import { values } from './operators/values';
 import { groupId } from './operators/group-id';
+import { assignUniqueId } from './operators/assign-unique-id';
+import { unnest } from './operators/unnest';
 import { windowOperator } from './operators/window';
 
 export interface ExecutionContext {
@@ -184,7 +186,13 @@ export class LocalExecutionPlanner {
       case 'SemiJoin': {
         const inputLayout = layoutOf(node.input.outputs);
         const sourceLayout = layoutOf(node.source.outputs);
-        const combined = layoutOf([...node.input.outputs, ...node.source.outputs]);
+        const buildInput = node.buildSide === 'input';
+        // the filter reads the candidate pairs' page: probe side's columns first
+        const combined = layoutOf(
+          buildInput
+            ? [...node.source.outputs, ...node.input.outputs]
+            : [...node.input.outputs, ...node.source.outputs],
+        );
         const filter = node.filter
           ? compileFilter(node.filter, combined, ctx.evaluation, ctx.functions)
           : undefined;
@@ -197,10 +205,31 @@ export class LocalExecutionPlanner {
             inputWidth: node.input.outputs.length,
             sourceWidth: node.source.outputs.length,
             ...(filter ? { filter } : {}),
+            buildInput,
           },
           ctx.memory,
         );
       }
+      case 'Unnest': {
+        const layout = layoutOf(node.source.outputs);
+        return unnest(this.plan(node.source), {
+          replicate: node.replicate.map((s) => layout.get(s.name)!),
+          arguments: node.mappings.map((m) => ({
+            channel: layout.get(m.input.name)!,
+            kind:
+              m.input.type.kind === 'map'
+                ? 'map'
+                : m.input.type.kind === 'array' && m.input.type.element.kind === 'row'
+                  ? 'rows'
+                  : 'array',
+            width: m.outputs.length,
+          })),
+          ordinality: node.ordinality !== undefined,
+          outer: node.join === 'LEFT',
+        });
+      }
+      case 'AssignUniqueId':
+        return assignUniqueId(this.plan(node.source));
       case 'GroupId': {
         const layout = layoutOf(node.source.outputs);
         return groupId(

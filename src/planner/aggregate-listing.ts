@@ -59,6 +59,7 @@ const AGGREGATES: readonly Entry[] = [
     'varchar, varchar, boolean, varchar, boolean',
     'concatenates the input values with the specified separator',
   ],
+  ['histogram', 'map(T,bigint)', 'T', 'Count the number of times each value occurs'],
   ['map_agg', 'map(K,V)', 'K, V', 'Aggregates all the rows (key/value pairs) into a single map'],
   ['max', 'T', 'T', MAX_DESCRIPTION],
   ['max', 'array(E)', 'E, bigint', 'Returns the maximum values of the argument'],

@@ -133,6 +133,9 @@ function collectionOrApproximateType(
     case 'map_agg':
       if (args.length !== 2 || !(a.kind === 'unknown' || isComparableType(a))) mismatch();
       return mapType(a, b);
+    case 'histogram':
+      if (args.length !== 1 || !(a.kind === 'unknown' || isComparableType(a))) mismatch();
+      return mapType(a, BIGINT);
     case 'multimap_agg':
       if (args.length !== 2 || !(a.kind === 'unknown' || isComparableType(a))) mismatch();
       return mapType(a, arrayType(b));

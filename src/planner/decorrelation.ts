@@ -7,19 +7,23 @@ import { referencedSymbols, symbolReference, type RowExpression, type Symbol } f
 import type { PlanNode } from './plan';
 import { and, conjuncts } from './predicates';
 
-/**
- * A scalar subquery that aggregates without GROUP BY and is correlated only through
- * `inner = outer` equalities in its WHERE clause (TPC-H q2, q17, q20) becomes a LEFT JOIN with
- * the aggregation grouped by the inner keys: one row per key, so each input row still gets
- * exactly one value, NULL when no row matches (0 for count, as the subquery would give).
- */
-export function decorrelateScalarAggregate(
-  input: PlanNode,
+/** A scalar subquery's aggregation without GROUP BY, correlated only by `inner = outer` equalities. */
+interface CorrelatedAggregate {
+  /** Projections above the aggregation, outermost first. */
+  readonly projects: readonly Extract<PlanNode, { kind: 'Project' }>[];
+  readonly aggregation: Extract<PlanNode, { kind: 'Aggregation' }>;
+  /** The projection feeding the aggregation. */
+  readonly pre: Extract<PlanNode, { kind: 'Project' }>;
+  /** The uncorrelated source, filtered by the WHERE clause's uncorrelated conjuncts. */
+  readonly filtered: PlanNode;
+  readonly keys: readonly { readonly input: Symbol; readonly source: Symbol }[];
+}
+
+function correlatedAggregate(
   subquery: PlanNode,
   outer: ReadonlyMap<string, Symbol>,
-  output: Symbol,
   nextId: () => number,
-): PlanNode | undefined {
+): CorrelatedAggregate | undefined {
   const projects: Extract<PlanNode, { kind: 'Project' }>[] = [];
   let node = subquery;
   while (node.kind === 'Project') {
@@ -29,13 +33,6 @@ export function decorrelateScalarAggregate(
   if (node.kind !== 'Aggregation' || node.groupingKeys.length !== 0 || node.step !== 'SINGLE')
     return undefined;
   const aggregation = node;
-  // count over no rows is 0, but the join gives NULL: a count under a projection stays an Apply
-  const counts = new Set(
-    aggregation.aggregates
-      .filter((a) => a.function === 'count' || a.function === 'count_if')
-      .map((a) => a.symbol.name),
-  );
-  if (counts.size > 0 && projects.length > 0) return undefined;
   const pre = aggregation.source;
   if (pre.kind !== 'Project' || pre.source.kind !== 'Filter') return undefined;
   const filter = pre.source;
@@ -70,41 +67,167 @@ export function decorrelateScalarAggregate(
     else return undefined;
   }
   if (keys.length === 0) return undefined;
-  const innerKeys = keys.map((k) => k.source);
-  const pass = (list: readonly Symbol[]) => list.map((s) => ({ symbol: s, expression: symbolReference(s) }));
   const filtered: PlanNode =
     local.length === 0
       ? source
       : { kind: 'Filter', id: nextId(), source, predicate: and(local), outputs: source.outputs };
-  const preAssignments = [
-    ...pre.assignments.filter((a) => !innerKeys.some((k) => k.name === a.symbol.name)),
+  return { projects, aggregation, pre, filtered, keys };
+}
+
+const pass = (list: readonly Symbol[]) => list.map((s) => ({ symbol: s, expression: symbolReference(s) }));
+
+/** The pre-aggregation projection over `filtered`, passing the inner join keys through. */
+function preProjection(c: CorrelatedAggregate): PlanNode {
+  const innerKeys = c.keys.map((k) => k.source);
+  const assignments = [
+    ...c.pre.assignments.filter((a) => !innerKeys.some((k) => k.name === a.symbol.name)),
     ...pass(innerKeys),
   ];
-  const newPre: PlanNode = {
-    ...pre,
-    source: filtered,
-    assignments: preAssignments,
-    outputs: preAssignments.map((a) => a.symbol),
+  return { ...c.pre, source: c.filtered, assignments, outputs: assignments.map((a) => a.symbol) };
+}
+
+/** The projections above the aggregation rebuilt over `top`, also passing `through`. */
+function projectionsOver(c: CorrelatedAggregate, top: PlanNode, through: readonly Symbol[]): PlanNode {
+  for (let i = c.projects.length - 1; i >= 0; i--) {
+    const assignments = [...c.projects[i].assignments, ...pass(through)];
+    top = { ...c.projects[i], source: top, assignments, outputs: assignments.map((a) => a.symbol) };
+  }
+  return top;
+}
+
+/** The subquery's value column: its outermost projection's, or the aggregate's. */
+function valueOf(c: CorrelatedAggregate): Symbol {
+  return c.projects.length > 0 ? c.projects[0].outputs[0] : c.aggregation.aggregates[0].symbol;
+}
+
+/**
+ * A scalar subquery that aggregates without GROUP BY and is correlated only through
+ * `inner = outer` equalities in its WHERE clause (TPC-H q2, q17, q20) becomes a join. Which join
+ * depends on which side `estimate` expects to have fewer rows:
+ * - the input: as Trino's TransformCorrelatedGlobalAggregation, each input row gets a unique id,
+ *   the source rows are outer-joined to the input rows (the input is the hash side, so the source
+ *   only streams past it), and the aggregation groups by the input row; an input row without a
+ *   match keeps one row of NULLs, which the aggregates skip (count(x) gives 0, as it should);
+ * - else: the aggregation is grouped by the inner keys and LEFT JOINed to the input, one row per
+ *   key, NULL when no row matches (0 for count, as the subquery would give).
+ */
+export function decorrelateScalarAggregate(
+  input: PlanNode,
+  subquery: PlanNode,
+  outer: ReadonlyMap<string, Symbol>,
+  output: Symbol,
+  nextId: () => number,
+  uniqueId: () => Symbol,
+  estimate: (node: PlanNode) => number | undefined,
+  /** A new symbol of the same type (for the input columns carried through the regrouping). */
+  copy: (symbol: Symbol) => Symbol,
+): PlanNode | undefined {
+  const c = correlatedAggregate(subquery, outer, nextId);
+  if (c === undefined) return undefined;
+  const inputRows = estimate(input);
+  const sourceRows = estimate(c.filtered);
+  const inputIsSmaller = inputRows !== undefined && sourceRows !== undefined && inputRows < sourceRows;
+  if (inputIsSmaller && regroupable(c)) return joinThenAggregate(c, input, output, nextId, uniqueId, copy);
+  return aggregateThenJoin(c, input, output, nextId);
+}
+
+/** Regrouping by input row needs aggregates that skip the NULL row of an unmatched input row. */
+function regroupable(c: CorrelatedAggregate): boolean {
+  return c.aggregation.aggregates.every((a) => a.arguments.length > 0);
+}
+
+function joinThenAggregate(
+  c: CorrelatedAggregate,
+  input: PlanNode,
+  output: Symbol,
+  nextId: () => number,
+  uniqueId: () => Symbol,
+  copy: (symbol: Symbol) => Symbol,
+): PlanNode {
+  const rowId = uniqueId();
+  const numbered: PlanNode = {
+    kind: 'AssignUniqueId',
+    id: nextId(),
+    source: input,
+    idSymbol: rowId,
+    outputs: [...input.outputs, rowId],
   };
+  const pre = preProjection(c);
+  const join: PlanNode = {
+    kind: 'Join',
+    id: nextId(),
+    type: 'RIGHT',
+    left: pre,
+    right: numbered,
+    criteria: c.keys.map((k) => ({ left: k.source, right: k.input })),
+    outputs: [...pre.outputs, ...numbered.outputs],
+  };
+  // grouped by the row id alone; the input's columns ride along (pruned when unused)
+  const carried = input.outputs.map((s) => ({ column: s, symbol: copy(s) }));
+  const aggregates = [
+    ...c.aggregation.aggregates,
+    ...carried.map((x) => ({
+      symbol: x.symbol,
+      function: 'arbitrary',
+      arguments: [x.column],
+      distinct: false,
+    })),
+  ];
+  const grouped: PlanNode = {
+    ...c.aggregation,
+    source: join,
+    groupingKeys: [rowId],
+    aggregates,
+    outputs: [rowId, ...aggregates.map((a) => a.symbol)],
+  };
+  const top = projectionsOver(
+    c,
+    grouped,
+    carried.map((x) => x.symbol),
+  );
+  const assignments = [
+    ...carried.map((x) => ({ symbol: x.column, expression: symbolReference(x.symbol) })),
+    { symbol: output, expression: symbolReference(valueOf(c)) },
+  ];
+  return {
+    kind: 'Project',
+    id: nextId(),
+    source: top,
+    assignments,
+    outputs: assignments.map((a) => a.symbol),
+  };
+}
+
+function aggregateThenJoin(
+  c: CorrelatedAggregate,
+  input: PlanNode,
+  output: Symbol,
+  nextId: () => number,
+): PlanNode | undefined {
+  const { aggregation, projects } = c;
+  // count over no rows is 0, but the join gives NULL: a count under a projection stays an Apply
+  const counts = new Set(
+    aggregation.aggregates
+      .filter((a) => a.function === 'count' || a.function === 'count_if')
+      .map((a) => a.symbol.name),
+  );
+  if (counts.size > 0 && projects.length > 0) return undefined;
+  const innerKeys = c.keys.map((k) => k.source);
   const grouped: PlanNode = {
     ...aggregation,
-    source: newPre,
+    source: preProjection(c),
     groupingKeys: innerKeys,
     outputs: [...innerKeys, ...aggregation.aggregates.map((a) => a.symbol)],
   };
-  let top: PlanNode = grouped;
-  for (let i = projects.length - 1; i >= 0; i--) {
-    const assignments = [...projects[i].assignments, ...pass(innerKeys)];
-    top = { ...projects[i], source: top, assignments, outputs: assignments.map((a) => a.symbol) };
-  }
-  const value = projects.length > 0 ? projects[0].outputs[0] : aggregation.aggregates[0].symbol;
+  const top = projectionsOver(c, grouped, innerKeys);
+  const value = valueOf(c);
   const join: PlanNode = {
     kind: 'Join',
     id: nextId(),
     type: 'LEFT',
     left: input,
     right: top,
-    criteria: keys.map((k) => ({ left: k.input, right: k.source })),
+    criteria: c.keys.map((k) => ({ left: k.input, right: k.source })),
     outputs: [...input.outputs, ...top.outputs],
   };
   const fixCounts = (e: RowExpression): RowExpression =>

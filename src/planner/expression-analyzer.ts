@@ -790,6 +790,7 @@ const AGGREGATES = new Set([
   'covar_samp',
   'covar_pop',
   'multimap_agg',
+  'histogram',
   'regr_slope',
   'regr_intercept',
 ]);

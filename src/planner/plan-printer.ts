@@ -42,12 +42,16 @@ export function describe(node: PlanNode): string {
       return `TopN${node.step === 'PARTIAL' ? 'Partial' : ''}[count = ${node.count}, orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]]`;
     case 'Limit':
       return `Limit${node.partial ? 'Partial' : ''}[count = ${node.count}${node.offset ? `, offset = ${node.offset}` : ''}]`;
+    case 'Unnest':
+      return `Unnest[replicate = [${node.replicate.map((s) => s.name).join(', ')}], unnest = [${node.mappings.map((m) => `${m.input.name} => [${m.outputs.map((o) => o.name).join(', ')}]`).join(', ')}]${node.ordinality ? `, ordinality = ${node.ordinality.name}` : ''}${node.join === 'LEFT' ? ', outer' : ''}]`;
+    case 'AssignUniqueId':
+      return `AssignUniqueId[${node.idSymbol.name}]`;
     case 'GroupId':
       return `GroupId[sets = ${JSON.stringify(node.sets.map((set) => set.map((i) => node.keys[i].name)))}]`;
     case 'Window':
       return `Window[partitionBy = [${node.partitionBy.map((p) => p.name).join(', ')}], orderBy = [${node.orderBy.map((o) => `${o.symbol.name} ${o.ascending ? 'ASC' : 'DESC'}`).join(', ')}]${node.functions.map((f) => `, ${f.symbol.name} := ${f.function}(${f.arguments.map((a) => a.name).join(', ')}) ${f.frame.type} ${f.frame.start.type} ${f.frame.end.type}`).join('')}]`;
     case 'SemiJoin':
-      return `SemiJoin[criteria = [${node.criteria.map((c) => `${c.input.name} = ${c.source.name}`).join(', ')}]${node.filter ? `, filter = ${formatRowExpression(node.filter)}` : ''}, output = ${node.output.name}]`;
+      return `SemiJoin[criteria = [${node.criteria.map((c) => `${c.input.name} = ${c.source.name}`).join(', ')}]${node.filter ? `, filter = ${formatRowExpression(node.filter)}` : ''}${node.buildSide ? `, buildSide = ${node.buildSide}` : ''}, output = ${node.output.name}]`;
     case 'SetOperation':
       return `${node.operator}${node.distinct ? '' : ' ALL'}`;
     case 'Apply':

@@ -2,7 +2,7 @@
  * Whole-plan expression utilities: rewriting every expression of a plan (binding correlated
  * symbols to constants for Apply), and finding a plan's free symbols (its correlation).
  */
-import { referencedSymbols, type RowExpression } from './ir';
+import { referencedSymbols, type RowExpression, type SymbolReference } from './ir';
 import type { PlanNode } from './plan';
 
 /** Rewrites each expression of every node (nested subqueries included) with `f`. */
@@ -53,6 +53,8 @@ export function mapPlanExpressions(node: PlanNode, f: (e: RowExpression) => RowE
       };
     case 'Aggregation':
     case 'GroupId':
+    case 'AssignUniqueId':
+    case 'Unnest':
     case 'Window':
     case 'Sort':
     case 'TopN':
@@ -65,23 +67,33 @@ export function mapPlanExpressions(node: PlanNode, f: (e: RowExpression) => RowE
 
 /** Replaces references to the given symbols by constants. */
 export function bindSymbols(e: RowExpression, values: ReadonlyMap<string, unknown>): RowExpression {
-  if (e.kind === 'symbol') {
-    return values.has(e.name) ? { kind: 'constant', value: values.get(e.name), type: e.type } : e;
-  }
+  return mapSymbols(e, (ref) =>
+    values.has(ref.name) ? { kind: 'constant', value: values.get(ref.name), type: ref.type } : ref,
+  );
+}
+
+/** Replaces references to the given symbols by expressions. */
+export function substituteSymbols(
+  e: RowExpression,
+  replacements: ReadonlyMap<string, RowExpression>,
+): RowExpression {
+  return mapSymbols(e, (ref) => replacements.get(ref.name) ?? ref);
+}
+
+/** `e` with each symbol reference replaced by `f` of it. */
+function mapSymbols(e: RowExpression, f: (ref: SymbolReference) => RowExpression): RowExpression {
+  if (e.kind === 'symbol') return f(e);
   if (e.kind === 'constant') return e;
   const out: Record<string, unknown> = { ...e };
+  const sub = (x: RowExpression) => mapSymbols(x, f);
   for (const [k, v] of Object.entries(e)) {
     if (k === 'type') continue;
     if (Array.isArray(v)) {
       out[k] = v.map((x) =>
-        isExpression(x)
-          ? bindSymbols(x, values)
-          : isWhen(x)
-            ? { condition: bindSymbols(x.condition, values), result: bindSymbols(x.result, values) }
-            : x,
+        isExpression(x) ? sub(x) : isWhen(x) ? { condition: sub(x.condition), result: sub(x.result) } : x,
       );
     } else if (isExpression(v)) {
-      out[k] = bindSymbols(v, values);
+      out[k] = sub(v);
     }
   }
   return out as unknown as RowExpression;
@@ -145,6 +157,11 @@ export function freeSymbols(node: PlanNode): Set<string> {
         break;
       case 'GroupId':
         for (const k of n.keys) read.add(k.name);
+        children = [n.source];
+        break;
+      case 'Unnest':
+        for (const s of n.replicate) read.add(s.name);
+        for (const m of n.mappings) read.add(m.input.name);
         children = [n.source];
         break;
       case 'Window':

@@ -20,6 +20,8 @@ export type PlanNode =
   | SemiJoinNode
   | WindowNode
   | GroupIdNode
+  | AssignUniqueIdNode
+  | UnnestNode
   | SetOperationNode
   | OutputNode
   | ExchangeNode
@@ -203,6 +205,39 @@ export interface GroupIdNode {
   readonly outputs: readonly Symbol[];
 }
 
+/**
+ * AssignUniqueId: appends a BIGINT column holding a value no other row of the query has (the
+ * key by which a decorrelated aggregation regroups the rows of each input row).
+ */
+export interface AssignUniqueIdNode {
+  readonly kind: 'AssignUniqueId';
+  readonly id: number;
+  readonly source: PlanNode;
+  readonly idSymbol: Symbol;
+  /** Source outputs, then idSymbol. */
+  readonly outputs: readonly Symbol[];
+}
+
+/**
+ * Unnest: each source row repeated once per element of its unnested arrays and maps, zipped (the
+ * longest decides; shorter ones give NULLs; a NULL array or map has no elements). An array of rows
+ * gives one column per field, a map its key and value. `ordinality` numbers a row's elements from
+ * 1. LEFT keeps a source row without elements, once, with NULLs (LEFT JOIN UNNEST … ON true).
+ */
+export interface UnnestNode {
+  readonly kind: 'Unnest';
+  readonly id: number;
+  readonly source: PlanNode;
+  /** Source symbols copied to every output row. */
+  readonly replicate: readonly Symbol[];
+  /** Per unnested source symbol (array or map), its output columns. */
+  readonly mappings: readonly { readonly input: Symbol; readonly outputs: readonly Symbol[] }[];
+  readonly ordinality?: Symbol;
+  readonly join: 'INNER' | 'LEFT';
+  /** replicate, then every mapping's outputs, then ordinality. */
+  readonly outputs: readonly Symbol[];
+}
+
 export interface WindowFrameBound {
   readonly type: 'UNBOUNDED PRECEDING' | 'PRECEDING' | 'CURRENT ROW' | 'FOLLOWING' | 'UNBOUNDED FOLLOWING';
   /** ROWS: rows before or after the current one. */
@@ -257,6 +292,12 @@ export interface SemiJoinNode {
   readonly source: PlanNode;
   readonly criteria: readonly { readonly input: Symbol; readonly source: Symbol }[];
   readonly filter?: RowExpression;
+  /**
+   * 'input': hash the input rows and stream the source past them, chosen when the input is
+   * expected to be much smaller (TPC-H q21's few late lineitems against all of lineitem); the
+   * input rows then come out once the source is read. Absent: hash the source.
+   */
+  readonly buildSide?: 'input';
   readonly output: Symbol;
   /** Input outputs, then `output`. */
   readonly outputs: readonly Symbol[];

@@ -41,6 +41,9 @@ import type { AggregateCall, ApplyNode, Assignment, OrderingItem, PlanNode } fro
 import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
 import { distinctBound, reorderJoins } from './optimizer/join-reordering';
+import { chooseSemiJoinBuildSides } from './optimizer/semi-join-build-side';
+import { unnestColumns } from './unnest';
+import { filterSelectivity } from './optimizer/filter-selectivity';
 import { collectAggregates, collectGroupingCalls, collectWindowCalls, findSubqueries } from './ast-search';
 import { and, conjuncts, equiPair } from './predicates';
 import { pruneColumns } from './optimizer/prune-columns';
@@ -103,7 +106,8 @@ export class QueryPlanner {
   private optimize(root: PlanNode): PlanNode {
     const estimate = (node: PlanNode): number | undefined => this.estimateRows(node);
     const distinct = (symbol: string): number | undefined => this.distinctCounts.get(symbol);
-    return pruneColumns(pushDownPredicates(reorderJoins(pushDownPredicates(root), estimate, distinct)));
+    const pushed = pushDownPredicates(reorderJoins(pushDownPredicates(root), estimate, distinct));
+    return pruneColumns(chooseSemiJoinBuildSides(pushed, estimate));
   }
 
   /** A coarse row-count estimate from table statistics, for join ordering. */
@@ -115,10 +119,14 @@ export class QueryPlanner {
         return node.rows.length;
       case 'Filter': {
         const n = this.estimateRows(node.source);
-        return n === undefined ? undefined : n * 0.5;
+        const distinct = (symbol: string): number | undefined => this.distinctCounts.get(symbol);
+        return n === undefined ? undefined : n * filterSelectivity(node.predicate, distinct);
       }
       case 'Project':
         return this.estimateRows(node.source);
+      case 'SemiJoin':
+      case 'Apply':
+        return this.estimateRows(node.input);
       case 'Aggregation': {
         const n = this.estimateRows(node.source);
         return n === undefined ? undefined : node.groupingKeys.length === 0 ? 1 : n * 0.1;
@@ -817,8 +825,15 @@ export class QueryPlanner {
       for (const p of chosen) {
         const available = new Map(current.outputs.map((s) => [s.name, s]));
         if (p.mode.kind === 'scalar') {
-          const joined = decorrelateScalarAggregate(current, p.subquery, available, p.output, () =>
-            this.id(),
+          const joined = decorrelateScalarAggregate(
+            current,
+            p.subquery,
+            available,
+            p.output,
+            () => this.id(),
+            () => this.symbol('unique', BIGINT),
+            (n) => this.estimateRows(n),
+            (s) => this.symbol(s.name, s.type),
           );
           if (joined) {
             current = joined;
@@ -1193,25 +1208,8 @@ export class QueryPlanner {
     switch (r.kind) {
       case 'Table':
         return this.planTable(r);
-      case 'AliasedRelation': {
-        const inner = await this.planRelation(r.relation, outer);
-        const alias = r.alias.value.toLowerCase();
-        const visible = inner.fields.filter((f) => !f.hidden);
-        if (r.columnNames && r.columnNames.length !== visible.length) {
-          throw new TrinoError(
-            'MISMATCHED_COLUMN_ALIASES',
-            `Column alias list has ${r.columnNames.length} entries but '${alias}' has ${visible.length} columns available`,
-            r.loc,
-          );
-        }
-        let i = 0;
-        const fields = inner.fields.map((f) => ({
-          ...f,
-          relation: [alias],
-          name: f.hidden ? f.name : (r.columnNames?.[i++]?.value.toLowerCase() ?? f.name),
-        }));
-        return { node: inner.node, fields };
-      }
+      case 'AliasedRelation':
+        return this.aliased(await this.planRelation(r.relation, outer), r);
       case 'TableSubquery':
       case 'Lateral': {
         // a LATERAL subquery's outer scope holds the relations to its left (see planJoin)
@@ -1220,9 +1218,139 @@ export class QueryPlanner {
       }
       case 'Join':
         return this.planJoin(r, outer);
+      case 'Unnest':
+        // standalone: over one row of no columns; outer references make it correlated
+        return this.planUnnest(
+          r,
+          { node: { kind: 'Values', id: this.id(), rows: [[]], outputs: [] }, fields: [] },
+          'INNER',
+          outer,
+        );
       default:
         throw new TrinoError('NOT_SUPPORTED', `${r.kind} is not supported yet`, r.loc);
     }
+  }
+
+  /** `relation AS alias (c1, …)`: the relation's visible columns renamed, all qualified by alias. */
+  private aliased(inner: RelationPlan, r: ast.AliasedRelation): RelationPlan {
+    const alias = r.alias.value.toLowerCase();
+    const visible = inner.fields.filter((f) => !f.hidden);
+    if (r.columnNames && r.columnNames.length !== visible.length) {
+      throw new TrinoError(
+        'MISMATCHED_COLUMN_ALIASES',
+        `Column alias list has ${r.columnNames.length} entries but '${alias}' has ${visible.length} columns available`,
+        r.loc,
+      );
+    }
+    let i = 0;
+    const fields = inner.fields.map((f) => ({
+      ...f,
+      relation: [alias],
+      name: f.hidden ? f.name : (r.columnNames?.[i++]?.value.toLowerCase() ?? f.name),
+    }));
+    return { node: inner.node, fields };
+  }
+
+  /**
+   * UNNEST over the rows of `base` (the relations to its left, which its arguments may read, as
+   * in Trino, where UNNEST is always lateral): base's columns, then the unnested ones. The
+   * returned fields are the unnest's own only.
+   */
+  private planUnnest(u: ast.Unnest, base: RelationPlan, join: 'INNER' | 'LEFT', outer?: Scope): RelationPlan {
+    const analyzer = this.analyzer(new Scope(base.fields, outer));
+    const available = new Set(base.node.outputs.map((s) => s.name));
+    const assignments: Assignment[] = base.node.outputs.map((s) => ({
+      symbol: s,
+      expression: symbolReference(s),
+    }));
+    const fields: Field[] = [];
+    const mappings = u.expressions.map((expression) => {
+      const e = analyzer.analyze(expression);
+      const columns = unnestColumns(e.type, expression.loc);
+      let input: Symbol;
+      if (e.kind === 'symbol' && available.has(e.name)) input = { name: e.name, type: e.type };
+      else {
+        input = this.symbol('unnest', e.type);
+        assignments.push({ symbol: input, expression: e });
+      }
+      const outputs = columns.map((c) => this.symbol(c.name ?? 'unnest_field', c.type));
+      columns.forEach((c, i) =>
+        fields.push({ symbol: outputs[i], ...(c.name !== undefined ? { name: c.name } : {}) }),
+      );
+      return { input, outputs };
+    });
+    const source: PlanNode =
+      assignments.length === base.node.outputs.length
+        ? base.node
+        : {
+            kind: 'Project',
+            id: this.id(),
+            source: base.node,
+            assignments,
+            outputs: assignments.map((a) => a.symbol),
+          };
+    const ordinality = u.withOrdinality ? this.symbol('ordinality', BIGINT) : undefined;
+    if (ordinality) fields.push({ symbol: ordinality });
+    const node: PlanNode = {
+      kind: 'Unnest',
+      id: this.id(),
+      source,
+      replicate: base.node.outputs,
+      mappings,
+      ...(ordinality ? { ordinality } : {}),
+      join,
+      outputs: [
+        ...base.node.outputs,
+        ...mappings.flatMap((m) => m.outputs),
+        ...(ordinality ? [ordinality] : []),
+      ],
+    };
+    return { node, fields };
+  }
+
+  /**
+   * `left CROSS JOIN UNNEST(…)`, `left, UNNEST(…)`, `left [INNER] JOIN UNNEST(…) ON …` (the
+   * condition filters the pairs) and `left LEFT JOIN UNNEST(…) ON true`, as Trino allows.
+   */
+  private planUnnestJoin(j: ast.Join, left: RelationPlan, outer?: Scope): RelationPlan {
+    const alias = j.right.kind === 'AliasedRelation' ? j.right : undefined;
+    const u = (alias ? alias.relation : j.right) as ast.Unnest;
+    if (j.type === 'RIGHT' || j.type === 'FULL')
+      throw new TrinoError(
+        'NOT_SUPPORTED',
+        `UNNEST on the right of a ${j.type} JOIN is not supported`,
+        j.loc,
+      );
+    if (j.criteria && j.criteria.kind !== 'On')
+      throw new TrinoError(
+        'NOT_SUPPORTED',
+        'JOIN involving UNNEST with USING or NATURAL is not supported',
+        j.loc,
+      );
+    const on = j.criteria?.kind === 'On' ? j.criteria.expression : undefined;
+    const trivial = on === undefined || (on.kind === 'BooleanLiteral' && on.value);
+    if (j.type === 'LEFT' && !trivial)
+      throw new TrinoError(
+        'NOT_SUPPORTED',
+        'LEFT JOIN involving UNNEST is only supported with condition ON TRUE',
+        on!.loc,
+      );
+    const unnested = this.planUnnest(u, left, j.type === 'LEFT' ? 'LEFT' : 'INNER', outer);
+    const own = alias ? this.aliased(unnested, alias) : unnested;
+    const result: RelationPlan = { node: own.node, fields: [...left.fields, ...own.fields] };
+    if (trivial) return result;
+    const condition = this.analyzer(new Scope(result.fields, outer)).analyze(on!);
+    requireBoolean(condition, 'JOIN ON clause', on!.loc);
+    return {
+      node: {
+        kind: 'Filter',
+        id: this.id(),
+        source: result.node,
+        predicate: condition,
+        outputs: result.node.outputs,
+      },
+      fields: result.fields,
+    };
   }
 
   private async planTable(t: ast.Table): Promise<RelationPlan> {
@@ -1666,6 +1794,7 @@ export class QueryPlanner {
 
   private async planJoin(j: ast.Join, outer?: Scope): Promise<RelationPlan> {
     const left = await this.planRelation(j.left, outer);
+    if (isUnnest(j.right)) return this.planUnnestJoin(j, left, outer);
     if (isLateral(j.right)) {
       const lateral = await this.planLateralJoin(j, left, outer);
       if (lateral) return lateral;
@@ -1775,6 +1904,10 @@ interface SelectListItem {
   readonly symbol?: Symbol;
   readonly name?: string;
   readonly relation?: readonly string[];
+}
+
+function isUnnest(r: ast.Relation): boolean {
+  return r.kind === 'Unnest' || (r.kind === 'AliasedRelation' && r.relation.kind === 'Unnest');
 }
 
 function isLateral(r: ast.Relation): boolean {

@@ -178,3 +178,17 @@ test('ORDER BY inside the call: the accumulator sees rows in sort order per grou
   const out = acc.result(2);
   expect([valueAt(out, 0), valueAt(out, 1)]).toEqual(['b,a,c', 'd']);
 });
+
+test('histogram counts each non-NULL value; NULL for a group without any', async () => {
+  const r = await engine.query(`SELECT histogram(y), histogram(x) FILTER (WHERE x > 5) FROM ${T}`);
+  expect(r.columns.map((c) => c.type)).toEqual(['map(varchar(1), bigint)', 'map(integer, bigint)']);
+  // Trino does not promise an order of the map's entries
+  const [counts, none] = r.rows[0] as [[string, number][], null];
+  expect([...counts].sort()).toEqual([
+    ['a', 2],
+    ['b', 1],
+    ['c', 1],
+  ]);
+  expect(none).toBeNull();
+  expect(await rows(`SELECT x, histogram(y) FROM ${T} WHERE x = 1 GROUP BY x`)).toEqual([[1, [['a', 1]]]]);
+});

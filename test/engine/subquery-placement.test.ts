@@ -156,3 +156,28 @@ test('a subquery grouping by an outer column', async () => {
     [3, 3],
   ]);
 });
+
+describe('an uncorrelated IN over one side of a join', () => {
+  const plan = async (sql: string) => (await rows(`EXPLAIN ${sql}`)).map((r) => r[0]).join('\n');
+
+  test('filters that side before the join (TPC-H q18)', async () => {
+    const sql = 'SELECT l.i, r.j FROM l JOIN r ON l.i = r.i WHERE r.j IN (SELECT j * 10 FROM s) ORDER BY 1';
+    // the Apply sits below the join, on r's side
+    expect(await plan(sql)).toMatch(/Join[\s\S]*Apply\[in/);
+    expect(await rows(sql)).toEqual([
+      [1, 100],
+      [2, 200],
+    ]);
+  });
+
+  test('stays above a LEFT JOIN when it tests the NULL-padded side', async () => {
+    // s's subquery is empty: IN gives false even for the padded row's NULL
+    const sql =
+      'SELECT l.i, r.j, r.j IN (SELECT j FROM s WHERE j > 1000) FROM l LEFT JOIN r ON l.i = r.i ORDER BY 1';
+    expect(await rows(sql)).toEqual([
+      [1, 100, false],
+      [2, 200, false],
+      [3, null, false],
+    ]);
+  });
+});

@@ -394,11 +394,14 @@ test('GROUPING SETS, ROLLUP, CUBE and grouping()', async () => {
   );
 });
 
-test('a correlated scalar aggregate decorrelates into a left join with the same answers', async () => {
+test('a correlated scalar aggregate decorrelates into an outer join with the same answers', async () => {
   const parts = '(VALUES (1, 10), (2, 20), (3, 30)) p (pk, size)';
   const items = '(VALUES (1, 4), (1, 6), (2, 8), (NULL, 100)) l (pk, qty)';
   const sql = `SELECT pk, (SELECT avg(qty) FROM ${items} WHERE l.pk = p.pk) FROM ${parts} ORDER BY pk`;
-  expect((await engine.query(`EXPLAIN ${sql}`)).rows[0][0]).toContain('LEFTJoin');
+  // the smaller input (3 rows against 4) is joined first and regrouped per row: a RIGHT join
+  const plan = String((await engine.query(`EXPLAIN ${sql}`)).rows[0][0]);
+  expect(plan).toMatch(/(LEFT|RIGHT)Join/);
+  expect(plan).not.toContain('Apply');
   expect(await rows(sql)).toEqual([
     [1, 5],
     [2, 8],

@@ -10,7 +10,7 @@ import { type Block, bigintValuesBlock, blockFromValues, isNullAt, valueAt } fro
 import { ExactSums } from './exact-sums';
 import { comparatorFor } from '../../functions/values-compare';
 import { ApproxDistinct, ApproxPercentile } from './approximate-accumulators';
-import { ArrayAgg, Listagg, MapAgg, MultimapAgg } from './collection-accumulators';
+import { ArrayAgg, Histogram, Listagg, MapAgg, MultimapAgg } from './collection-accumulators';
 import { TopN, ValueByKey } from './ranking-accumulators';
 import { Bivariate, GeometricMean } from './statistical-accumulators';
 
@@ -508,6 +508,8 @@ function baseAccumulator(name: string, args: readonly SqlType[], result: SqlType
       return new MapAgg(arg);
     case 'multimap_agg':
       return new MultimapAgg(arg);
+    case 'histogram':
+      return new Histogram(arg);
     case 'listagg':
       return new Listagg();
     case 'max_by':

@@ -52,13 +52,19 @@ export class MapAgg implements GroupedAccumulator {
   }
 }
 
-/** multimap_agg(k, v): map(K, array(V)) of all values per key, NULL keys skipped. */
-export class MultimapAgg implements GroupedAccumulator {
-  private readonly maps: Map<unknown, [unknown, unknown[]]>[] = [];
+/**
+ * Per group, one entry per distinct non-NULL first argument, in first-seen order, updated by each
+ * of its rows (multimap_agg, histogram); a group without entries gives NULL.
+ */
+abstract class KeyedEntries<V> implements GroupedAccumulator {
+  private readonly maps: Map<unknown, [unknown, V]>[] = [];
   private readonly keyOf: (v: unknown) => unknown;
   constructor(keyType: SqlType) {
     this.keyOf = identityKeyFor(keyType);
   }
+  protected abstract initial(): V;
+  /** The entry's next value after row i. */
+  protected abstract update(value: V, args: readonly Block[], i: number): V;
   add(groupIds: Int32Array, args: readonly Block[], count: number, mask: Uint8Array | null): void {
     for (let i = 0; i < count; i++) {
       if (mask !== null && mask[i] !== 1) continue;
@@ -67,8 +73,8 @@ export class MultimapAgg implements GroupedAccumulator {
       const m = (this.maps[groupIds[i]] ??= new Map());
       const id = this.keyOf(k);
       let entry = m.get(id);
-      if (!entry) m.set(id, (entry = [k, []]));
-      entry[1].push(valueAt(args[1], i));
+      if (!entry) m.set(id, (entry = [k, this.initial()]));
+      entry[1] = this.update(entry[1], args, i);
     }
   }
   result(groupCount: number): Block {
@@ -78,6 +84,27 @@ export class MultimapAgg implements GroupedAccumulator {
         return m ? [...m.values()] : null;
       }),
     );
+  }
+}
+
+/** multimap_agg(k, v): map(K, array(V)) of all values per key, NULL keys skipped. */
+export class MultimapAgg extends KeyedEntries<unknown[]> {
+  protected initial(): unknown[] {
+    return [];
+  }
+  protected update(values: unknown[], args: readonly Block[], i: number): unknown[] {
+    values.push(valueAt(args[1], i));
+    return values;
+  }
+}
+
+/** histogram(x): map(X, bigint) of how often each non-NULL value occurs. */
+export class Histogram extends KeyedEntries<number> {
+  protected initial(): number {
+    return 0;
+  }
+  protected update(n: number): number {
+    return n + 1;
   }
 }
 

@@ -43,7 +43,8 @@ export interface JoinSpec {
 /** The build rows, their columns concatenated, and the rows of each key id in order. */
 export class BuildSide {
   readonly rowCount: number;
-  private readonly pages: readonly Page[];
+  /** The build pages as they arrived; build row numbers count through them in order. */
+  readonly pages: readonly Page[];
   /** Build columns concatenated over all build rows, on first use (a semi join needs none). */
   private readonly columns: (Block | undefined)[];
   /** The first build row of each page. */
@@ -235,6 +236,11 @@ export class BuildSide {
     if (this.directMin === this.directMin) this.directIds(keyBlocks[0], count, out);
     else this.keyIdsOf(keyBlocks, count, out, false);
     return out;
+  }
+
+  /** Key ids run from 0 to keyCount - 1. */
+  get keyCount(): number {
+    return this.keyStart.length - 1;
   }
 
   /** First index in rowsOf order of key id k's rows, and one past the last. */

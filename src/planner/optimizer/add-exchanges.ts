@@ -119,6 +119,8 @@ class ExchangeAdder {
         return { node: { ...node, source: source.node }, placement: SINGLE };
       }
       case 'Filter':
+      case 'AssignUniqueId':
+      case 'Unnest':
       case 'GroupId': {
         const source = this.visit(node.source);
         return { node: { ...node, source: source.node }, placement: source.placement };

@@ -6,9 +6,12 @@
  * except conjuncts on their preserved side.
  */
 import { BOOLEAN } from '../../types';
-import { referencedSymbols, type RowExpression } from '../ir';
+import { referencedSymbols, symbolReference, type RowExpression } from '../ir';
 import { equiPair } from '../predicates';
-import { appliedSymbols, type JoinNode, type PlanNode } from '../plan';
+import { impliedPredicate } from './implied-predicates';
+import { sinkApply } from './sink-uncorrelated-apply';
+import { substituteSymbols } from '../plan-walk';
+import { appliedSymbols, sources, type AggregationNode, type JoinNode, type PlanNode } from '../plan';
 
 export function pushDownPredicates(node: PlanNode): PlanNode {
   return push(node, []);
@@ -41,7 +44,16 @@ function expressionKey(e: RowExpression): string {
 
 /** Wraps `node` in a filter of the remaining conjuncts. */
 function withFilter(node: PlanNode, terms: RowExpression[]): PlanNode {
-  const predicate = and(terms);
+  // implied predicates are derived again on every pass: keep one copy of each
+  const seen = new Set<string>();
+  const predicate = and(
+    terms.filter((t) => {
+      const key = expressionKey(t);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
   if (!predicate) return node;
   return { kind: 'Filter', id: node.id, source: node, predicate, outputs: node.outputs };
 }
@@ -60,17 +72,15 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
     case 'Join':
       return pushIntoJoin(node, pending);
     case 'Project': {
-      // conjuncts over symbols the projection passes through unchanged can move below it
-      const passThrough = new Set(
-        node.assignments
-          .filter((a) => a.expression.kind === 'symbol' && a.expression.name === a.symbol.name)
-          .map((a) => a.symbol.name),
-      );
+      // conjuncts over symbols the projection passes through, perhaps renamed, can move below it
+      const renames = new Map<string, RowExpression>();
+      for (const a of node.assignments)
+        if (a.expression.kind === 'symbol') renames.set(a.symbol.name, a.expression);
       const down: RowExpression[] = [];
       const stay: RowExpression[] = [];
       for (const t of pending) {
         const refs = referencedSymbols(t);
-        if ([...refs].every((s) => passThrough.has(s))) down.push(t);
+        if ([...refs].every((s) => renames.has(s))) down.push(substituteSymbols(t, renames));
         else stay.push(t);
       }
       return withFilter({ ...node, source: push(node.source, down) }, stay);
@@ -84,6 +94,8 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
       return withFilter({ ...node, input: push(node.input, down), source: push(node.source, []) }, stay);
     }
     case 'Apply': {
+      const sunk = sinkApply(node);
+      if (sunk) return push(sunk, pending);
       // conjuncts not reading the subquery's result (or a lateral subquery's columns) can run before it
       const applied = appliedSymbols(node);
       const reads = (t: RowExpression) => applied.some((s) => referencedSymbols(t).has(s.name));
@@ -91,14 +103,30 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
       const stay = pending.filter(reads);
       return withFilter({ ...node, input: push(node.input, down), subquery: push(node.subquery, []) }, stay);
     }
+    case 'Unnest': {
+      // a condition on replicated columns alone holds for all of a source row's output rows or none
+      const replicated = new Set(node.replicate.map((s) => s.name));
+      const onSource = (t: RowExpression) => [...referencedSymbols(t)].every((s) => replicated.has(s));
+      const down = pending.filter(onSource);
+      const stay = pending.filter((t) => !onSource(t));
+      return withFilter({ ...node, source: push(node.source, down) }, stay);
+    }
+    case 'AssignUniqueId': {
+      // the ids are not reproducible: only conjuncts that do not read them move below
+      const down = pending.filter((t) => !referencedSymbols(t).has(node.idSymbol.name));
+      const stay = pending.filter((t) => referencedSymbols(t).has(node.idSymbol.name));
+      return withFilter({ ...node, source: push(node.source, down) }, stay);
+    }
     case 'Aggregation': {
       // conjuncts over grouping keys only can be evaluated before grouping
       const keys = new Set(node.groupingKeys.map((k) => k.name));
+      const perRow = valuesFixedPerGroup(node);
       const down: RowExpression[] = [];
       const stay: RowExpression[] = [];
       for (const t of pending) {
         const refs = referencedSymbols(t);
-        if (node.groupingKeys.length > 0 && [...refs].every((s) => keys.has(s))) down.push(t);
+        if (node.groupingKeys.length > 0 && [...refs].every((s) => keys.has(s) || perRow.has(s)))
+          down.push(substituteSymbols(t, perRow));
         else stay.push(t);
       }
       return withFilter({ ...node, source: push(node.source, down) }, stay);
@@ -109,6 +137,30 @@ function push(node: PlanNode, pending: RowExpression[]): PlanNode {
       return withFilter(rebuilt, pending);
     }
   }
+}
+
+/**
+ * `arbitrary(x)` aggregates whose group holds a single value of x: grouped by a row id that
+ * AssignUniqueId gave the rows x comes from (a decorrelated subquery regrouped by input row; the
+ * join may repeat a row, never mix two). A condition on such an aggregate is one on x, so it can
+ * filter the rows before they are grouped. Maps the aggregate's symbol to x.
+ */
+function valuesFixedPerGroup(node: AggregationNode): Map<string, RowExpression> {
+  const fixed = new Map<string, RowExpression>();
+  const keys = new Set(node.groupingKeys.map((k) => k.name));
+  const perId = new Set<string>();
+  const visit = (n: PlanNode): void => {
+    if (n.kind === 'AssignUniqueId' && keys.has(n.idSymbol.name))
+      for (const s of n.source.outputs) perId.add(s.name);
+    for (const c of sources(n)) visit(c);
+  };
+  visit(node.source);
+  for (const a of node.aggregates) {
+    const x = a.arguments[0];
+    if (a.function === 'arbitrary' && a.arguments.length === 1 && !a.mask && perId.has(x.name))
+      fixed.set(a.symbol.name, symbolReference(x));
+  }
+  return fixed;
 }
 
 function rebuildSources(node: PlanNode): PlanNode {
@@ -136,6 +188,17 @@ function pushIntoJoin(join: JoinNode, pending: RowExpression[]): PlanNode {
   const above: RowExpression[] = [];
   const leftNames = new Set(join.left.outputs.map((s) => s.name));
   const rightNames = new Set(join.right.outputs.map((s) => s.name));
+  // a disjunction over both sides still implies a filter on each side it constrains in every branch
+  for (const t of all) {
+    if (t.kind !== 'logical' || t.op !== 'or') continue;
+    const refs = referencedSymbols(t);
+    if (covers(join.left, refs) || covers(join.right, refs)) continue;
+    const onLeft = join.type === 'INNER' || join.type === 'LEFT' ? impliedPredicate(t, leftNames) : undefined;
+    const onRight =
+      join.type === 'INNER' || join.type === 'RIGHT' ? impliedPredicate(t, rightNames) : undefined;
+    if (onLeft) left.push(onLeft);
+    if (onRight) right.push(onRight);
+  }
   for (const t of all) {
     const refs = referencedSymbols(t);
     const onLeft = covers(join.left, refs);

@@ -2,7 +2,7 @@
  * Column pruning: every node keeps only the outputs something above it reads, so scans ask the
  * connector for fewer columns and joins, sorts and aggregations carry narrower rows.
  */
-import { referencedSymbols, type RowExpression } from '../ir';
+import { referencedSymbols, symbolReference, type RowExpression } from '../ir';
 import { appliedSymbols, type PlanNode } from '../plan';
 
 export function pruneColumns(root: PlanNode): PlanNode {
@@ -39,7 +39,12 @@ function prune(node: PlanNode, required: Set<string>): PlanNode {
       const need = refs(node.predicate, new Set(required));
       const source = prune(node.source, need);
       // a filter passes its source's pages through unchanged
-      return { ...node, source, outputs: source.outputs };
+      const filtered: PlanNode = { ...node, source, outputs: source.outputs };
+      // columns only the predicate reads: a projection above lets the filter copy just the rest
+      const kept = source.outputs.filter((s) => required.has(s.name));
+      if (kept.length === source.outputs.length) return filtered;
+      const assignments = kept.map((s) => ({ symbol: s, expression: symbolReference(s) }));
+      return { kind: 'Project', id: node.id, source: filtered, assignments, outputs: kept };
     }
     case 'Project': {
       const assignments = node.assignments.filter((a) => required.has(a.symbol.name));
@@ -66,6 +71,22 @@ function prune(node: PlanNode, required: Set<string>): PlanNode {
         aggregates,
         outputs: [...node.groupingKeys, ...aggregates.map((a) => a.symbol)],
       };
+    }
+    case 'Unnest': {
+      // every mapping stays (its elements decide the row count); unread replicated columns go
+      const replicate = node.replicate.filter((s) => required.has(s.name));
+      const need = new Set([...replicate.map((s) => s.name), ...node.mappings.map((m) => m.input.name)]);
+      const source = prune(node.source, need);
+      const outputs = [
+        ...replicate,
+        ...node.mappings.flatMap((m) => m.outputs),
+        ...(node.ordinality ? [node.ordinality] : []),
+      ];
+      return { ...node, source, replicate, outputs };
+    }
+    case 'AssignUniqueId': {
+      const source = prune(node.source, new Set([...required].filter((n) => n !== node.idSymbol.name)));
+      return { ...node, source, outputs: [...source.outputs, node.idSymbol] };
     }
     case 'GroupId': {
       const need = new Set(

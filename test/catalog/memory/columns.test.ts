@@ -35,7 +35,7 @@ describe('memory ALTER TABLE on populated tables', () => {
       ['x', 4],
     ]);
     const stats = await c.metadata.getTableStatistics!(session, t);
-    expect(stats.columns.extra).toEqual({ nullsFraction: 0.75, dataSize: 1 });
+    expect(stats.columns.extra).toEqual({ nullsFraction: 0.75, dataSize: 1, distinctValuesCount: 1 });
   });
 
   test('add column errors', async () => {

@@ -60,6 +60,11 @@ export type MemoryDataFragment = {
   /** Per column: least and greatest value of a numeric column (null: unknown or all NULL). */
   readonly mins?: (number | null)[];
   readonly maxs?: (number | null)[];
+  /**
+   * Per column: the distinct strings of a varchar column with few of them (at most
+   * MAX_TRACKED_DISTINCT), else null; the count becomes the column's distinct-values statistic.
+   */
+  readonly distinctStrings?: (string[] | null)[];
 };
 
 export type MemorySplitItem = {

@@ -44,7 +44,7 @@ import {
   type MemoryTableHandle,
 } from './memory-handles';
 import type { MemoryPagesStore } from './memory-store';
-import { hasDataSizeStatistic } from './page-size';
+import { hasDataSizeStatistic, MAX_TRACKED_DISTINCT } from './page-size';
 import { ROW_ID_COLUMN_ID, ROW_ID_COLUMN_NAME, ROW_ID_TYPE, rowId, rowIdGroup } from './memory-row-ids';
 import { blockFromValues, valueAt } from '../../../execution/block';
 
@@ -232,6 +232,7 @@ export class MemoryMetadata implements ConnectorMetadata {
         let dataSize = 0;
         let min: number | undefined = Infinity;
         let max: number | undefined = -Infinity;
+        let strings: Set<string> | undefined = new Set<string>();
         for (const f of info.fragments) {
           const i = f.columnIds.indexOf(c.id);
           if (i < 0) {
@@ -245,6 +246,9 @@ export class MemoryMetadata implements ConnectorMetadata {
               min = Math.min(min, lo);
               max = Math.max(max, hi);
             } else if (f.nulls[i] < f.rows) min = max = undefined;
+            const fragmentStrings = f.distinctStrings?.[i];
+            if (fragmentStrings === undefined || fragmentStrings === null) strings = undefined;
+            else if (strings !== undefined) for (const v of fragmentStrings) strings.add(v);
           }
         }
         const range = min !== undefined && max !== undefined && min <= max ? { min, max } : {};
@@ -252,6 +256,9 @@ export class MemoryMetadata implements ConnectorMetadata {
           nullsFraction: nulls / rowCount,
           ...(hasDataSizeStatistic(c.type) ? { dataSize } : {}),
           ...range,
+          ...(strings !== undefined && strings.size > 0 && strings.size <= MAX_TRACKED_DISTINCT
+            ? { distinctValuesCount: strings.size }
+            : {}),
         };
       }
     }

@@ -17,7 +17,13 @@ import type { Page } from '../../../execution/page';
 import { TrinoError } from '../../../errors';
 import { MEMORY_LIMIT_EXCEEDED, MISSING_DATA } from './memory-errors';
 import type { MemoryDataFragment } from './memory-handles';
-import { blockStatistics, compactBlock, estimateBlockBytes, numberRange } from './page-size';
+import {
+  addDistinctStrings,
+  blockStatistics,
+  compactBlock,
+  estimateBlockBytes,
+  numberRange,
+} from './page-size';
 
 export interface PageGroup {
   readonly id: number;
@@ -76,6 +82,8 @@ export class MemoryPagesStore {
     // numeric columns' value ranges (null: unknown), for join ordering's distinct-value bounds
     const mins = new Array<number | null>(columnIds.length).fill(Infinity);
     const maxs = new Array<number | null>(columnIds.length).fill(-Infinity);
+    // varchar columns' distinct strings while there are few (null: too many, or not strings)
+    const distinct: (Set<string> | null)[] = columnIds.map(() => new Set<string>());
     let rows = 0;
     let bytes = 0;
     for (const p of input) {
@@ -92,6 +100,8 @@ export class MemoryPagesStore {
         const s = blockStatistics(b);
         nulls[c] += s.nulls;
         dataSizes[c] += s.dataSize;
+        const seen = distinct[c];
+        if (seen !== null && s.nulls < b.positionCount && !addDistinctStrings(b, seen)) distinct[c] = null;
         const range = numberRange(b);
         if (range === undefined) {
           if (s.nulls < b.positionCount) mins[c] = maxs[c] = null;
@@ -131,6 +141,7 @@ export class MemoryPagesStore {
       dataSizes,
       mins: mins.map((m) => (m !== null && Number.isFinite(m) ? m : null)),
       maxs: maxs.map((m) => (m !== null && Number.isFinite(m) ? m : null)),
+      distinctStrings: distinct.map((d) => (d === null ? null : [...d])),
     };
   }
 

@@ -123,6 +123,30 @@ export function blockStatistics(block: Block): { nulls: number; dataSize: number
  * The least and greatest value of a block of plain numbers (NaN ignored), for min/max column
  * statistics; undefined when the block holds other values (bigints, strings, …) or only NULLs.
  */
+/** Distinct strings tracked per column for statistics; a column with more has no count. */
+export const MAX_TRACKED_DISTINCT = 256;
+
+/**
+ * Adds the block's strings to `seen`; false (and `seen` no longer meaningful) when the block
+ * holds anything but strings and NULLs or the set grows past MAX_TRACKED_DISTINCT.
+ */
+export function addDistinctStrings(block: Block, seen: Set<string>): boolean {
+  if (block.kind !== 'value') return block.kind === 'number' ? false : block.positionCount === 0;
+  const values = block.values;
+  let last: unknown = null;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // runs of one value (sorted or clustered columns) cost one comparison each
+    if (v === null || v === last) continue;
+    if (typeof v !== 'string') return false;
+    last = v;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    if (seen.size > MAX_TRACKED_DISTINCT) return false;
+  }
+  return true;
+}
+
 export function numberRange(block: Block): { min: number; max: number } | undefined {
   if (block.kind !== 'number' || block.bigintValues) return undefined;
   let min = Infinity;
