@@ -48,6 +48,8 @@ export interface ExecutionContext {
   readonly splitsFor?: (scan: TableScanNode) => readonly Split[] | undefined;
   /** The pages a RemoteSource receives from upstream tasks (scheduler/). */
   readonly remoteSource?: (node: RemoteSourceNode) => PageStream;
+  /** Tells this task from the query's other tasks (below 2^20): AssignUniqueId's ids use it. */
+  readonly taskTag?: number;
   /** Aborted when the task must stop (query cancelled or failed elsewhere): scans end by throwing. */
   readonly signal?: AbortSignal;
   /** Wraps each node's stream (EXPLAIN ANALYZE statistics); absent, nothing is added per page. */
@@ -229,7 +231,7 @@ export class LocalExecutionPlanner {
         });
       }
       case 'AssignUniqueId':
-        return assignUniqueId(this.plan(node.source));
+        return assignUniqueId(this.plan(node.source), ctx.taskTag);
       case 'GroupId': {
         const layout = layoutOf(node.source.outputs);
         return groupId(

@@ -17,6 +17,7 @@ import type { Page } from '../execution/page';
 import type { PlanFragment } from '../planner/fragmenter';
 import type { PlanNode, RemoteSourceNode } from '../planner/plan';
 import { NodeStatsCollector } from './node-stats';
+import { TrinoError } from '../errors';
 
 export interface TaskDescriptor {
   /** `queryId.stageId.partition.attempt`, as in Trino's task ids. */
@@ -58,8 +59,11 @@ export interface TaskResult {
 export async function runTask(task: TaskDescriptor, env: TaskEnvironment): Promise<TaskResult> {
   const splits = new Map(task.sources.map((s) => [s.planNodeId, s.splits]));
   const stats = env.collectStats ? new NodeStatsCollector() : undefined;
+  if (task.fragment.id >= 1024 || task.partition >= 1024)
+    throw new TrinoError('GENERIC_INTERNAL_ERROR', `Too many stages or tasks for task ${task.taskId}`);
   const context: ExecutionContext = {
     ...env.context,
+    taskTag: task.fragment.id * 1024 + task.partition,
     splitsFor: (scan) =>
       splits.get(scan.id) ?? (task.fragment.partitionedSources.includes(scan.id) ? [] : undefined),
     remoteSource: (node) => env.remoteSource(node, task.partition),
