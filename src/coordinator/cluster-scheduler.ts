@@ -22,21 +22,21 @@ import { QueryMemoryContext } from '../execution/memory-context';
 import type { PageStream } from '../execution/operators/page-stream';
 import type { PlanFragment, SubPlan } from '../planner/fragmenter';
 import { children } from '../planner/optimizer/plan-rewrite';
-import type { PlanNode, TableScanNode } from '../planner/plan';
+import type { PlanNode } from '../planner/plan';
 import { toPlanJson } from '../planner/plan-json';
 import type { Session } from '../planner/session';
 import {
   abortReason,
   executeSubPlan,
-  findScan,
   type QueryExecution,
   type SchedulerOptions,
 } from '../scheduler/in-process-scheduler';
+import { consumerCounts, fragmentSplits, taskDescriptor, taskId } from '../scheduler/stage-layout';
 import { MemoryExchange } from '../scheduler/memory-exchange';
 import type { QueryScheduler } from '../scheduler/query-scheduler';
 import { stageStats, type StageStats } from '../scheduler/stage-stats';
 import { RemoteTask, type RemoteNode } from './remote-task';
-import { runTask, type TaskDescriptor } from '../scheduler/task';
+import { runTask } from '../scheduler/task';
 import { TaskMemoryContext } from '../scheduler/task-memory';
 import type { TaskStatus, TaskUpdateRequest } from '../scheduler/task-protocol';
 
@@ -162,27 +162,26 @@ class QueryRun {
     for (const [id, p] of placements)
       uris.set(
         id,
-        p.nodes.map((node, partition) => `${node.uri}/v1/task/${this.taskId(id, partition)}`),
+        p.nodes.map(
+          (node, partition) => `${node.uri}/v1/task/${taskId(this.options.queryId, id, partition)}`,
+        ),
       );
-    const consumers = new Map<number, number>([[this.plan.rootFragmentId, 1]]);
-    for (const f of this.plan.fragments)
-      for (const source of f.remoteSourceFragments)
-        consumers.set(source, f.id === this.plan.rootFragmentId ? 1 : placements.get(f.id)!.nodes.length);
+    const consumers = consumerCounts(this.plan, (id) =>
+      id === this.plan.rootFragmentId ? 1 : placements.get(id)!.nodes.length,
+    );
 
     for (const [id, p] of placements) {
       const list: RemoteTask[] = [];
       const count = p.nodes.length;
       for (let partition = 0; partition < count; partition++) {
-        const descriptor: TaskDescriptor = {
-          taskId: this.taskId(id, partition),
-          fragment: p.fragment,
+        const descriptor = taskDescriptor(
+          this.options.queryId,
+          p.fragment,
           partition,
-          sources: p.fragment.partitionedSources.map((planNodeId) => ({
-            planNodeId,
-            splits: p.splits.filter((_, i) => i % count === partition),
-          })),
-          outputPartitionCount: consumers.get(id) ?? 1,
-        };
+          count,
+          p.splits,
+          consumers.get(id) ?? 1,
+        );
         const request: TaskUpdateRequest = {
           session: this.session,
           task: descriptor,
@@ -209,21 +208,12 @@ class QueryRun {
     const exchange = (this.rootExchange = new MemoryExchange(1, 1, this.options.queuedPages));
     if (this.failure) exchange.abort();
     const memory = new TaskMemoryContext(this.options.context.memory ?? new QueryMemoryContext(Infinity));
-    const rootTask = runTask(
-      {
-        taskId: this.taskId(root.id, 0),
-        fragment: root,
-        partition: 0,
-        sources: [],
-        outputPartitionCount: 1,
-      },
-      {
-        context: { ...this.options.context, memory, signal: this.stop.signal },
-        remoteSource: (node) => this.remoteSource(node.sourceFragmentIds, uris),
-        sink: exchange.sink(),
-        collectStats: this.options.collectStats ?? false,
-      },
-    ).catch((e: unknown) => {
+    const rootTask = runTask(taskDescriptor(this.options.queryId, root, 0, 1, [], 1), {
+      context: { ...this.options.context, memory, signal: this.stop.signal },
+      remoteSource: (node) => this.remoteSource(node.sourceFragmentIds, uris),
+      sink: exchange.sink(),
+      collectStats: this.options.collectStats ?? false,
+    }).catch((e: unknown) => {
       this.fail(e instanceof TrinoError ? e : new TrinoError('GENERIC_INTERNAL_ERROR', String(e)));
       return undefined;
     });
@@ -257,10 +247,6 @@ class QueryRun {
     if (this.failure) throw this.failure;
   }
 
-  private taskId(fragmentId: number, partition: number): string {
-    return `${this.options.queryId}.${fragmentId}.${partition}.0`;
-  }
-
   /** Where each non-root fragment's tasks go, and the splits of source stages. */
   private async place(): Promise<Map<number, StagePlacement>> {
     const placements = new Map<number, StagePlacement>();
@@ -269,27 +255,16 @@ class QueryRun {
       if (f.id === this.plan.rootFragmentId) continue;
       const pinned = readsCatalog(f.root, this.cluster.coordinatorOnly);
       const pool = pinned ? [this.self] : this.nodes;
-      let splits: Split[] = [];
+      const desired = Math.max(this.options.splitsPerScan, this.nodes.length);
+      const splits = (await fragmentSplits(f, this.options.context, desired)) ?? [];
       let count = 1;
-      if (f.partitionedSources.length > 0) {
-        if (f.partitionedSources.length > 1)
-          throw new TrinoError('GENERIC_INTERNAL_ERROR', `Fragment ${f.id} has several partitioned sources`);
-        splits = await this.enumerateSplits(findScan(f.root, f.partitionedSources[0])!);
-        count = Math.max(1, Math.min(pool.length, splits.length));
-      } else if (f.partitioning === 'FIXED_HASH') count = this.options.hashPartitionCount;
+      if (f.partitionedSources.length > 0) count = Math.max(1, Math.min(pool.length, splits.length));
+      else if (f.partitioning === 'FIXED_HASH') count = this.options.hashPartitionCount;
       const nodes = Array.from({ length: count }, (_, i) => pool[(i + offset) % pool.length]);
       offset++;
       placements.set(f.id, { fragment: f, nodes, splits });
     }
     return placements;
-  }
-
-  private async enumerateSplits(scan: TableScanNode): Promise<Split[]> {
-    const catalog = this.options.context.catalogs.getCatalog(scan.catalog);
-    if (!catalog) throw new TrinoError('CATALOG_NOT_FOUND', `Catalog '${scan.catalog}' not found`);
-    const session = this.options.context.connectorSession(scan.catalog);
-    const desired = Math.max(this.options.splitsPerScan, this.nodes.length);
-    return catalog.connector.splitManager.getSplits(session, scan.table, desired);
   }
 
   /** The root's input: buffer 0 of every task of the source fragments, pulled over HTTP. */

@@ -16,12 +16,11 @@ import type { ExecutionContext } from '../execution/local-execution-planner';
 import type { PageStream } from '../execution/operators/page-stream';
 import { QueryMemoryContext } from '../execution/memory-context';
 import type { PlanFragment, SubPlan } from '../planner/fragmenter';
-import type { PlanNode, TableScanNode } from '../planner/plan';
-import { children } from '../planner/optimizer/plan-rewrite';
 import { MemoryExchange } from './memory-exchange';
 import { stageStats, type StageStats } from './stage-stats';
 export type { StageStats } from './stage-stats';
-import { runTask, type TaskDescriptor, type TaskResult } from './task';
+import { consumerCounts, fragmentSplits, taskDescriptor } from './stage-layout';
+import { runTask, type TaskResult } from './task';
 import { TaskMemoryContext } from './task-memory';
 
 export interface SchedulerOptions {
@@ -56,25 +55,16 @@ async function* run(plan: SubPlan, options: SchedulerOptions, stages: Map<number
   const splits = new Map<number, Split[]>();
   const taskCounts = new Map<number, number>();
   for (const f of plan.fragments) {
-    const scans = f.partitionedSources.map((id) => {
-      const scan = findScan(f.root, id);
-      if (!scan) throw new TrinoError('GENERIC_INTERNAL_ERROR', `Scan ${id} not found in fragment ${f.id}`);
-      return scan;
-    });
-    if (scans.length > 1)
-      throw new TrinoError('GENERIC_INTERNAL_ERROR', `Fragment ${f.id} has several partitioned sources`);
     let tasks = 1;
     if (f.partitioning === 'FIXED_HASH') tasks = options.hashPartitionCount;
-    if (scans.length === 1) {
-      const scanSplits = await enumerateSplits(scans[0], options);
+    const scanSplits = await fragmentSplits(f, options.context, options.splitsPerScan);
+    if (scanSplits) {
       splits.set(f.id, scanSplits);
       tasks = Math.max(1, Math.min(options.hashPartitionCount, scanSplits.length));
     }
     taskCounts.set(f.id, tasks);
   }
-  const consumerTasks = new Map<number, number>([[plan.rootFragmentId, 1]]);
-  for (const f of plan.fragments)
-    for (const source of f.remoteSourceFragments) consumerTasks.set(source, taskCounts.get(f.id)!);
+  const consumerTasks = consumerCounts(plan, (id) => taskCounts.get(id)!);
   const exchanges = new Map<number, MemoryExchange>();
   for (const f of plan.fragments)
     exchanges.set(
@@ -99,19 +89,17 @@ async function* run(plan: SubPlan, options: SchedulerOptions, stages: Map<number
   const results = new Map<number, { result: TaskResult; memory: TaskMemoryContext }[]>();
   for (const f of plan.fragments) {
     const count = taskCounts.get(f.id)!;
-    const fragmentSplits = splits.get(f.id) ?? [];
+    const stageSplits = splits.get(f.id) ?? [];
     const exchange = exchanges.get(f.id)!;
     for (let partition = 0; partition < count; partition++) {
-      const descriptor: TaskDescriptor = {
-        taskId: `${options.queryId}.${f.id}.${partition}.0`,
-        fragment: f,
+      const descriptor = taskDescriptor(
+        options.queryId,
+        f,
         partition,
-        sources: f.partitionedSources.map((planNodeId) => ({
-          planNodeId,
-          splits: fragmentSplits.filter((_, i) => i % count === partition),
-        })),
-        outputPartitionCount: exchange.consumerCount,
-      };
+        count,
+        stageSplits,
+        exchange.consumerCount,
+      );
       const memory = new TaskMemoryContext(options.context.memory ?? new QueryMemoryContext(Infinity));
       const task = runTask(descriptor, {
         context: { ...options.context, memory, signal: stop.signal },
@@ -187,20 +175,4 @@ function remoteInput(
   return (async function* () {
     for (const s of streams) yield* s;
   })();
-}
-
-async function enumerateSplits(scan: TableScanNode, options: SchedulerOptions): Promise<Split[]> {
-  const catalog = options.context.catalogs.getCatalog(scan.catalog);
-  if (!catalog) throw new TrinoError('CATALOG_NOT_FOUND', `Catalog '${scan.catalog}' not found`);
-  const session = options.context.connectorSession(scan.catalog);
-  return catalog.connector.splitManager.getSplits(session, scan.table, options.splitsPerScan);
-}
-
-export function findScan(node: PlanNode, id: number): TableScanNode | undefined {
-  if (node.kind === 'TableScan' && node.id === id) return node;
-  for (const c of children(node)) {
-    const found = findScan(c, id);
-    if (found) return found;
-  }
-  return undefined;
 }

@@ -77,7 +77,7 @@ export class SqlTask implements RunningTask {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
   }
 
-  /** Starts the task; the returned promise settles when it has ended (never rejects). */
+  /** Starts the task; `done` resolves when it has ended (it never rejects). */
   start(): void {
     const types = this.request.task.fragment.outputLayout.map((s) => s.type);
     const buffer = this.outputBuffer;

@@ -16,6 +16,10 @@ export interface RunningTask {
   readonly outputBuffer: OutputBuffer;
   /** Resolves when the task has finished (its output fully consumed or the task ended). */
   readonly done: Promise<void>;
+  /** Stops the task; without it, aborting drops the task's output buffer. */
+  abort?(): void;
+  /** When its coordinator last asked about it; tasks without one are never swept as abandoned. */
+  readonly lastHeartbeat?: number;
 }
 
 const TASK_ID = /^[_a-z0-9]+\.\d+\.\d+\.\d+$/;
@@ -72,9 +76,8 @@ export class TaskManager {
     if (now - this.blockedAt < timeoutMs) return [];
     const abandoned: string[] = [];
     for (const t of [...this.tasks.values()]) {
-      const task = t as Partial<SqlTask>;
-      if (task.lastHeartbeat === undefined || now - task.lastHeartbeat < timeoutMs) continue;
-      task.abort?.();
+      if (t.lastHeartbeat === undefined || now - t.lastHeartbeat < timeoutMs) continue;
+      abortTask(t);
       abandoned.push(t.taskId);
     }
     return abandoned;
@@ -151,9 +154,11 @@ export class TaskManager {
 
   /** Aborts every task's output (hard shutdown). */
   abortAll(): void {
-    for (const t of this.tasks.values()) {
-      if ('abort' in t && typeof t.abort === 'function') (t as SqlTask).abort();
-      else t.outputBuffer.abort();
-    }
+    for (const t of this.tasks.values()) abortTask(t);
   }
+}
+
+function abortTask(t: RunningTask): void {
+  if (t.abort) t.abort();
+  else t.outputBuffer.abort();
 }

@@ -5,15 +5,28 @@
  * PARAMETRIC_DATETIME.
  */
 import {
-  encodePageRows,
+  nullable,
   pageEncoder,
-  rowEncoders,
+  valueEncoder,
   type EncodingOptions,
+  type ValueEncoder,
 } from '../../../src/protocol/trino/value-encoding';
 import { castFromVarchar } from '../../../src/types/cast-varchar';
-import { parseType } from '../../../src/types';
-import { blockFromValues, valueBlock, type Block } from '../../../src/execution/block';
-import { page } from '../../../src/execution/page';
+import { parseType, type SqlType } from '../../../src/types';
+import { blockFromValues, valueAt, valueBlock, type Block } from '../../../src/execution/block';
+import { page, type Page } from '../../../src/execution/page';
+
+/** The reference: every value through its column's per-value encoder, rows joined plainly. */
+function rowEncoders(types: readonly SqlType[], options: EncodingOptions): ValueEncoder[] {
+  return types.map((t) => nullable(valueEncoder(t, options)));
+}
+
+function encodePageRows(p: Page, encoders: readonly ValueEncoder[], start: number, end: number): string {
+  const rows: string[] = [];
+  for (let r = start; r < end; r++)
+    rows.push(`[${encoders.map((encode, c) => encode(valueAt(p.blocks[c], r))).join(',')}]`);
+  return rows.join(',');
+}
 
 const OPTIONS: EncodingOptions[] = [{ parametricDateTime: true }, { parametricDateTime: false }];
 

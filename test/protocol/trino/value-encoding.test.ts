@@ -1,13 +1,12 @@
 import {
-  encodePageRows,
-  rowEncoders,
+  pageEncoder,
   valueEncoder,
   nullable,
   type EncodingOptions,
 } from '../../../src/protocol/trino/value-encoding';
 import { castFromVarchar } from '../../../src/types/cast-varchar';
 import { parseType, type SqlType } from '../../../src/types';
-import { blockFromValues } from '../../../src/execution/block';
+import { blockFromValues, sliceBlock } from '../../../src/execution/block';
 import { page } from '../../../src/execution/page';
 
 const PARAMETRIC: EncodingOptions = { parametricDateTime: true };
@@ -168,7 +167,7 @@ describe('nested types', () => {
 });
 
 describe('pages', () => {
-  test('encodePageRows writes a slice of rows as JSON arrays', () => {
+  test('pageEncoder writes the rows of a page as JSON arrays', () => {
     const types: SqlType[] = [
       parseType('bigint'),
       parseType('double'),
@@ -181,11 +180,10 @@ describe('pages', () => {
       blockFromValues(['a', null, 'c']),
       blockFromValues([true, false, null]),
     ]);
-    const encoders = rowEncoders(types, PARAMETRIC);
-    expect(encodePageRows(p, encoders, 0, 3)).toBe(
-      '[1,1.0,"a",true],[2,0.5,null,false],[null,null,"c",null]',
-    );
-    expect(encodePageRows(p, encoders, 1, 2)).toBe('[2,0.5,null,false]');
-    expect(JSON.parse(`[${encodePageRows(p, encoders, 0, 3)}]`)).toHaveLength(3);
+    const encode = pageEncoder(types, PARAMETRIC);
+    expect(encode(p)).toBe('[1,1.0,"a",true],[2,0.5,null,false],[null,null,"c",null]');
+    const middle = page(p.blocks.map((b) => sliceBlock(b, 1, 1)));
+    expect(encode(middle)).toBe('[2,0.5,null,false]');
+    expect(JSON.parse(`[${encode(p)}]`)).toHaveLength(3);
   });
 });
