@@ -1,5 +1,7 @@
 /** Small helpers over boolean RowExpressions shared by the planner and its rules. */
-import { BOOLEAN } from '../types';
+import { TrinoError } from '../errors';
+import type { NodeLocation } from '../sql';
+import { BOOLEAN, formatType } from '../types';
 import type { RowExpression, Symbol } from './ir';
 
 export function conjuncts(e: RowExpression): RowExpression[] {
@@ -25,4 +27,15 @@ export function equiPair(
   if (left.has(b.name) && right.has(a.name))
     return { left: { name: b.name, type: b.type }, right: { name: a.name, type: a.type } };
   return undefined;
+}
+
+/** A clause (WHERE, ON, HAVING …) must be boolean; NULL's unknown type is allowed. */
+export function requireBoolean(e: RowExpression, clause: string, loc?: NodeLocation): void {
+  if (e.type.kind !== 'boolean' && e.type.kind !== 'unknown') {
+    throw new TrinoError(
+      'TYPE_MISMATCH',
+      `${clause} must evaluate to a boolean: actual type ${formatType(e.type)}`,
+      loc,
+    );
+  }
 }

@@ -42,10 +42,10 @@ import { Scope, type Field } from './scope';
 import { pushDownPredicates } from './optimizer/predicate-pushdown';
 import { distinctBound, reorderJoins } from './optimizer/join-reordering';
 import { chooseSemiJoinBuildSides } from './optimizer/semi-join-build-side';
-import { unnestColumns } from './unnest';
+import { isUnnest, planUnnest, planUnnestJoin, type UnnestPlanning } from './unnest';
 import { filterSelectivity } from './optimizer/filter-selectivity';
 import { collectAggregates, collectGroupingCalls, collectWindowCalls, findSubqueries } from './ast-search';
-import { and, conjuncts, equiPair } from './predicates';
+import { and, conjuncts, equiPair, requireBoolean } from './predicates';
 import { pruneColumns } from './optimizer/prune-columns';
 import type { Session } from './session';
 
@@ -1220,7 +1220,8 @@ export class QueryPlanner {
         return this.planJoin(r, outer);
       case 'Unnest':
         // standalone: over one row of no columns; outer references make it correlated
-        return this.planUnnest(
+        return planUnnest(
+          this.unnestPlanning(),
           r,
           { node: { kind: 'Values', id: this.id(), rows: [[]], outputs: [] }, fields: [] },
           'INNER',
@@ -1251,105 +1252,13 @@ export class QueryPlanner {
     return { node: inner.node, fields };
   }
 
-  /**
-   * UNNEST over the rows of `base` (the relations to its left, which its arguments may read, as
-   * in Trino, where UNNEST is always lateral): base's columns, then the unnested ones. The
-   * returned fields are the unnest's own only.
-   */
-  private planUnnest(u: ast.Unnest, base: RelationPlan, join: 'INNER' | 'LEFT', outer?: Scope): RelationPlan {
-    const analyzer = this.analyzer(new Scope(base.fields, outer));
-    const available = new Set(base.node.outputs.map((s) => s.name));
-    const assignments: Assignment[] = base.node.outputs.map((s) => ({
-      symbol: s,
-      expression: symbolReference(s),
-    }));
-    const fields: Field[] = [];
-    const mappings = u.expressions.map((expression) => {
-      const e = analyzer.analyze(expression);
-      const columns = unnestColumns(e.type, expression.loc);
-      let input: Symbol;
-      if (e.kind === 'symbol' && available.has(e.name)) input = { name: e.name, type: e.type };
-      else {
-        input = this.symbol('unnest', e.type);
-        assignments.push({ symbol: input, expression: e });
-      }
-      const outputs = columns.map((c) => this.symbol(c.name ?? 'unnest_field', c.type));
-      columns.forEach((c, i) =>
-        fields.push({ symbol: outputs[i], ...(c.name !== undefined ? { name: c.name } : {}) }),
-      );
-      return { input, outputs };
-    });
-    const source: PlanNode =
-      assignments.length === base.node.outputs.length
-        ? base.node
-        : {
-            kind: 'Project',
-            id: this.id(),
-            source: base.node,
-            assignments,
-            outputs: assignments.map((a) => a.symbol),
-          };
-    const ordinality = u.withOrdinality ? this.symbol('ordinality', BIGINT) : undefined;
-    if (ordinality) fields.push({ symbol: ordinality });
-    const node: PlanNode = {
-      kind: 'Unnest',
-      id: this.id(),
-      source,
-      replicate: base.node.outputs,
-      mappings,
-      ...(ordinality ? { ordinality } : {}),
-      join,
-      outputs: [
-        ...base.node.outputs,
-        ...mappings.flatMap((m) => m.outputs),
-        ...(ordinality ? [ordinality] : []),
-      ],
-    };
-    return { node, fields };
-  }
-
-  /**
-   * `left CROSS JOIN UNNEST(…)`, `left, UNNEST(…)`, `left [INNER] JOIN UNNEST(…) ON …` (the
-   * condition filters the pairs) and `left LEFT JOIN UNNEST(…) ON true`, as Trino allows.
-   */
-  private planUnnestJoin(j: ast.Join, left: RelationPlan, outer?: Scope): RelationPlan {
-    const alias = j.right.kind === 'AliasedRelation' ? j.right : undefined;
-    const u = (alias ? alias.relation : j.right) as ast.Unnest;
-    if (j.type === 'RIGHT' || j.type === 'FULL')
-      throw new TrinoError(
-        'NOT_SUPPORTED',
-        `UNNEST on the right of a ${j.type} JOIN is not supported`,
-        j.loc,
-      );
-    if (j.criteria && j.criteria.kind !== 'On')
-      throw new TrinoError(
-        'NOT_SUPPORTED',
-        'JOIN involving UNNEST with USING or NATURAL is not supported',
-        j.loc,
-      );
-    const on = j.criteria?.kind === 'On' ? j.criteria.expression : undefined;
-    const trivial = on === undefined || (on.kind === 'BooleanLiteral' && on.value);
-    if (j.type === 'LEFT' && !trivial)
-      throw new TrinoError(
-        'NOT_SUPPORTED',
-        'LEFT JOIN involving UNNEST is only supported with condition ON TRUE',
-        on!.loc,
-      );
-    const unnested = this.planUnnest(u, left, j.type === 'LEFT' ? 'LEFT' : 'INNER', outer);
-    const own = alias ? this.aliased(unnested, alias) : unnested;
-    const result: RelationPlan = { node: own.node, fields: [...left.fields, ...own.fields] };
-    if (trivial) return result;
-    const condition = this.analyzer(new Scope(result.fields, outer)).analyze(on!);
-    requireBoolean(condition, 'JOIN ON clause', on!.loc);
+  /** What planning UNNEST (unnest.ts) needs of this planner. */
+  private unnestPlanning(): UnnestPlanning {
     return {
-      node: {
-        kind: 'Filter',
-        id: this.id(),
-        source: result.node,
-        predicate: condition,
-        outputs: result.node.outputs,
-      },
-      fields: result.fields,
+      analyze: (scope, e) => this.analyzer(scope).analyze(e),
+      symbol: (hint, type) => this.symbol(hint, type),
+      id: () => this.id(),
+      aliased: (plan, alias) => this.aliased(plan, alias),
     };
   }
 
@@ -1794,7 +1703,7 @@ export class QueryPlanner {
 
   private async planJoin(j: ast.Join, outer?: Scope): Promise<RelationPlan> {
     const left = await this.planRelation(j.left, outer);
-    if (isUnnest(j.right)) return this.planUnnestJoin(j, left, outer);
+    if (isUnnest(j.right)) return planUnnestJoin(this.unnestPlanning(), j, left, outer);
     if (isLateral(j.right)) {
       const lateral = await this.planLateralJoin(j, left, outer);
       if (lateral) return lateral;
@@ -1906,10 +1815,6 @@ interface SelectListItem {
   readonly relation?: readonly string[];
 }
 
-function isUnnest(r: ast.Relation): boolean {
-  return r.kind === 'Unnest' || (r.kind === 'AliasedRelation' && r.relation.kind === 'Unnest');
-}
-
 function isLateral(r: ast.Relation): boolean {
   return r.kind === 'Lateral' || (r.kind === 'AliasedRelation' && r.relation.kind === 'Lateral');
 }
@@ -1921,16 +1826,6 @@ function requireOrderableKey(e: RowExpression, loc?: ast.NodeLocation): void {
 
 function maxRecursionDepth(session: Session): number {
   return Number(sessionValue(session.systemProperties, 'max_recursion_depth'));
-}
-
-function requireBoolean(e: RowExpression, clause: string, loc?: ast.NodeLocation): void {
-  if (e.type.kind !== 'boolean' && e.type.kind !== 'unknown') {
-    throw new TrinoError(
-      'TYPE_MISMATCH',
-      `${clause} must evaluate to a boolean: actual type ${formatType(e.type)}`,
-      loc,
-    );
-  }
 }
 
 /** Structural identity of analyzed expressions (bigint constants included). */
