@@ -49,6 +49,18 @@ async function runningTasks(workerUri: string): Promise<string[]> {
   return infos.filter((i) => i.taskStatus.state === 'RUNNING').map((i) => i.taskStatus.taskId);
 }
 
+/** Waits until tasks run on the worker; returns their ids. */
+function tasksRunningOn(workerUri: string): Promise<string[]> {
+  return eventually(
+    async () => {
+      const ids = await runningTasks(workerUri);
+      return ids.length > 0 ? ids : undefined;
+    },
+    20_000,
+    `tasks running on ${workerUri}`,
+  );
+}
+
 async function nodeState(coordinatorUri: string, nodeId: string): Promise<string | undefined> {
   const rows = await trinoQuery(
     coordinatorUri,
@@ -69,11 +81,7 @@ describe('a worker killed during a query', () => {
       (e: unknown) => e,
     );
     const victim = cluster.workers[1];
-    await eventually(
-      async () => ((await runningTasks(victim.uri)).length > 0 ? true : undefined),
-      20_000,
-      'tasks on worker-1',
-    );
+    await tasksRunningOn(victim.uri);
     const killedAt = Date.now();
     victim.process.kill('SIGKILL');
 
@@ -129,14 +137,7 @@ describe("a task aborted behind the coordinator's back", () => {
       (e: unknown) => e,
     );
     const worker = cluster.workers[0];
-    const [taskId] = await eventually(
-      async () => {
-        const ids = await runningTasks(worker.uri);
-        return ids.length > 0 ? ids : undefined;
-      },
-      20_000,
-      'a running task',
-    );
+    const [taskId] = await tasksRunningOn(worker.uri);
     expect((await fetch(`${worker.uri}/v1/task/${taskId}`, { method: 'DELETE' })).status).toBe(200);
     const outcome = await query;
     expect(outcome).toBeInstanceOf(QueryFailed);
@@ -155,11 +156,7 @@ describe('a worker shut down gracefully during a query', () => {
     let finished = false;
     const query = trinoQueryResult(cluster.coordinator.uri, LONG_QUERY).finally(() => (finished = true));
     const leaving = cluster.workers[1];
-    await eventually(
-      async () => ((await runningTasks(leaving.uri)).length > 0 ? true : undefined),
-      20_000,
-      'tasks on worker-1',
-    );
+    await tasksRunningOn(leaving.uri);
     const r = await fetch(`${leaving.uri}/v1/info/state`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
@@ -186,11 +183,7 @@ describe('the coordinator killed during a query', () => {
   test('its worker aborts the orphaned tasks after task.client.timeout', async () => {
     void trinoQueryResult(cluster.coordinator.uri, LONG_QUERY).catch(() => undefined);
     const worker = cluster.workers[0];
-    await eventually(
-      async () => ((await runningTasks(worker.uri)).length > 0 ? true : undefined),
-      20_000,
-      'tasks on the worker',
-    );
+    await tasksRunningOn(worker.uri);
     cluster.coordinator.process.kill('SIGKILL');
     // running, then waiting for a reader that is gone (FLUSHING): both end ABORTED
     const states = async () =>
