@@ -103,13 +103,15 @@ function valueOf(c: CorrelatedAggregate): Symbol {
 /**
  * A scalar subquery that aggregates without GROUP BY and is correlated only through
  * `inner = outer` equalities in its WHERE clause (TPC-H q2, q17, q20) becomes a join. Which join
- * depends on which side `estimate` expects to have fewer rows:
- * - the input: as Trino's TransformCorrelatedGlobalAggregation, each input row gets a unique id,
+ * depends on whether `estimate` expects the input to have more rows than the source:
+ * - no (or unknown, Trino's only plan): as Trino's TransformCorrelatedGlobalAggregation, each
+ *   input row gets a unique id,
  *   the source rows are outer-joined to the input rows (the input is the hash side, so the source
  *   only streams past it), and the aggregation groups by the input row; an input row without a
  *   match keeps one row of NULLs, which the aggregates skip (count(x) gives 0, as it should);
- * - else: the aggregation is grouped by the inner keys and LEFT JOINed to the input, one row per
- *   key, NULL when no row matches (0 for count, as the subquery would give).
+ * - yes: the aggregation is grouped by the inner keys and LEFT JOINed to the input, one row per
+ *   key, NULL when no row matches (0 for count, as the subquery would give). Joining first would
+ *   multiply a large input by the source rows per key.
  */
 export function decorrelateScalarAggregate(
   input: PlanNode,
@@ -126,8 +128,8 @@ export function decorrelateScalarAggregate(
   if (c === undefined) return undefined;
   const inputRows = estimate(input);
   const sourceRows = estimate(c.filtered);
-  const inputIsSmaller = inputRows !== undefined && sourceRows !== undefined && inputRows < sourceRows;
-  if (inputIsSmaller && regroupable(c)) return joinThenAggregate(c, input, output, nextId, uniqueId, copy);
+  const inputIsLarger = inputRows !== undefined && sourceRows !== undefined && inputRows > sourceRows;
+  if (!inputIsLarger && regroupable(c)) return joinThenAggregate(c, input, output, nextId, uniqueId, copy);
   return aggregateThenJoin(c, input, output, nextId);
 }
 

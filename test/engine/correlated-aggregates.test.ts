@@ -1,7 +1,8 @@
 /**
  * Correlated scalar aggregations, decorrelated either by aggregating per key and joining (the
- * input is larger) or, when the input is the smaller side, by joining per input row and regrouping
- * by a unique row id: both keep duplicate input rows apart and give NULL (count: 0) without match.
+ * input is expected to be larger) or, as Trino always does, by joining per input row and
+ * regrouping by a unique row id: both keep duplicate input rows apart and give NULL (count: 0)
+ * without match.
  */
 import { MEMORY_CATALOG, sqlSession } from './sql-session';
 
@@ -47,14 +48,37 @@ test('a filter on the subquery value and on input columns', async () => {
   ]);
 });
 
+test('inputs of equal estimates join first (TPC-H q17 over tables without column statistics)', async () => {
+  const sql = `SELECT k, x, (SELECT max(x) FROM big b WHERE b.k = big.k) m FROM big ORDER BY 1, 2 NULLS LAST`;
+  expect(await plan(sql)).toContain('AssignUniqueId');
+  expect(await rows(sql)).toEqual([
+    [1, 10, 20],
+    [1, 20, 20],
+    [2, 5, 5],
+    [2, null, 5],
+    [4, 7, 8],
+    [4, 8, 8],
+    [5, 1, 1],
+    [6, 1, 1],
+    [7, 1, 1],
+    [8, 1, 1],
+  ]);
+});
+
 test('the larger input joins the per-key aggregation', async () => {
-  const sql = `SELECT k, x, (SELECT count(v) FROM small WHERE small.k = big.k) c FROM big WHERE k < 3 ORDER BY 1, 2`;
+  const sql = `SELECT k, x, (SELECT count(v) FROM small WHERE small.k = big.k) c FROM big ORDER BY 1, 2`;
   expect(await plan(sql)).not.toContain('AssignUniqueId');
   expect(await rows(sql)).toEqual([
     [1, 10, 2],
     [1, 20, 2],
     [2, 5, 1],
     [2, null, 1],
+    [4, 7, 0],
+    [4, 8, 0],
+    [5, 1, 0],
+    [6, 1, 0],
+    [7, 1, 0],
+    [8, 1, 0],
   ]);
 });
 

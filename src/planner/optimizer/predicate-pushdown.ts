@@ -184,10 +184,19 @@ function pushIntoJoin(join: JoinNode, pending: RowExpression[]): PlanNode {
   const left: RowExpression[] = [];
   const right: RowExpression[] = [];
   const criteria = [...join.criteria];
-  const joinFilter: RowExpression[] = join.type !== 'INNER' && join.filter ? [join.filter] : [];
+  const joinFilter: RowExpression[] = [];
   const above: RowExpression[] = [];
   const leftNames = new Set(join.left.outputs.map((s) => s.name));
   const rightNames = new Set(join.right.outputs.map((s) => s.name));
+  // an outer join's ON condition on the other side alone only decides which of its rows can
+  // match, so it filters that side's input (TPC-H q13's o_comment NOT LIKE)
+  if (join.type !== 'INNER' && join.filter)
+    for (const t of conjuncts(join.filter)) {
+      const refs = referencedSymbols(t);
+      if (join.type === 'LEFT' && refs.size > 0 && covers(join.right, refs)) right.push(t);
+      else if (join.type === 'RIGHT' && refs.size > 0 && covers(join.left, refs)) left.push(t);
+      else joinFilter.push(t);
+    }
   // a disjunction over both sides still implies a filter on each side it constrains in every branch
   for (const t of all) {
     if (t.kind !== 'logical' || t.op !== 'or') continue;
