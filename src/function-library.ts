@@ -6,30 +6,46 @@
  */
 import { TrinoError } from './errors';
 import type { FunctionBinder } from './execution/expression-compiler';
-import { addMonthsToDays } from './functions/datetime-functions';
+import { addMonthsToDays, localToEpoch } from './functions/datetime-functions';
 import { resolveScalarFunction, type ArgumentShape, type FunctionContext } from './functions/registry';
 import type { FunctionLibrary } from './local-engine';
 import type { FunctionResolver, LambdaArgument } from './planner/expression-analyzer';
 import type { LambdaExpression, RowExpression } from './planner/ir';
 import {
+  bigFloorDiv,
+  bigFloorMod,
   bigintAdd,
   canCoerce,
   castValue,
   formatType,
   normalizeInt64,
+  PICOS_PER_DAY,
+  PICOS_PER_MILLI,
+  timeFromPicos,
+  timestampFromEpochPicos,
+  timestampToEpochPicos,
+  timestampTzFromEpochPicos,
+  timestampTzToEpochPicos,
+  timeToPicos,
   typeEquals,
+  zoneOffsetMillis,
   type Int64,
+  type LongTimestamp,
   type SqlType,
+  type TimeWithTimeZone,
+  type TimestampWithTimeZone,
 } from './types';
 
 const MILLIS_PER_DAY = 86_400_000;
-const MICROS_PER_DAY = 86_400_000_000;
 
-/** The result type of `value ± interval`: the value's type, for the combinations implemented. */
+/**
+ * The result type of `value ± interval`: the value's type. Times (with or without zone) take
+ * only day-to-second intervals and wrap around midnight, as in Trino.
+ */
 function shiftResultType([t, i]: readonly SqlType[]): SqlType | undefined {
   if (i.kind !== 'interval_day_to_second' && i.kind !== 'interval_year_to_month') return undefined;
-  if (t.kind === 'date') return t;
-  if (t.kind === 'timestamp' && t.precision <= 6) return t;
+  if (t.kind === 'date' || t.kind === 'timestamp' || t.kind === 'timestamp_tz') return t;
+  if ((t.kind === 'time' || t.kind === 'time_tz') && i.kind === 'interval_day_to_second') return t;
   return undefined;
 }
 
@@ -39,6 +55,8 @@ function shiftImplementation(
   value: SqlType,
   interval: SqlType,
 ): (ctx: FunctionContext, v: unknown, i: unknown) => unknown {
+  const picosOf = (i: unknown) => BigInt(sign) * BigInt(i as Int64) * PICOS_PER_MILLI;
+  const months = (i: unknown) => sign * (i as number);
   if (value.kind === 'date' && interval.kind === 'interval_day_to_second') {
     return (_ctx, v, i) => {
       const ms = Number(i);
@@ -48,24 +66,62 @@ function shiftImplementation(
     };
   }
   if (value.kind === 'date' && interval.kind === 'interval_year_to_month') {
-    return (_ctx, v, i) => addMonthsToDays(v as number, sign * (i as number));
+    return (_ctx, v, i) => addMonthsToDays(v as number, months(i));
   }
   if (value.kind === 'timestamp' && interval.kind === 'interval_day_to_second') {
-    return (_ctx, v, i) => bigintAdd(v as Int64, normalizeInt64(BigInt(sign) * BigInt(i as Int64) * 1000n));
+    if (value.precision <= 6)
+      return (_ctx, v, i) => bigintAdd(v as Int64, normalizeInt64(BigInt(sign) * BigInt(i as Int64) * 1000n));
+    return (_ctx, v, i) =>
+      timestampFromEpochPicos(
+        timestampToEpochPicos(v as LongTimestamp, value.precision) + picosOf(i),
+        value.precision,
+      );
   }
   if (value.kind === 'timestamp' && interval.kind === 'interval_year_to_month') {
+    // the date moves by months, the time of day stays
     return (_ctx, v, i) => {
-      const micros = BigInt(v as Int64);
-      const day =
-        micros >= 0n
-          ? micros / BigInt(MICROS_PER_DAY)
-          : (micros - BigInt(MICROS_PER_DAY) + 1n) / BigInt(MICROS_PER_DAY);
-      const ofDay = micros - day * BigInt(MICROS_PER_DAY);
-      const shifted = addMonthsToDays(Number(day), sign * (i as number));
-      return normalizeInt64(BigInt(shifted) * BigInt(MICROS_PER_DAY) + ofDay);
+      const picos = timestampToEpochPicos(v as Int64 | LongTimestamp, value.precision);
+      const day = bigFloorDiv(picos, PICOS_PER_DAY);
+      const shifted = BigInt(addMonthsToDays(Number(day), months(i)));
+      return timestampFromEpochPicos(
+        shifted * PICOS_PER_DAY + (picos - day * PICOS_PER_DAY),
+        value.precision,
+      );
     };
   }
-  throw new TrinoError('NOT_SUPPORTED', `Cannot add ${formatType(interval)} to ${formatType(value)} yet`);
+  if (value.kind === 'timestamp_tz' && interval.kind === 'interval_day_to_second') {
+    // a duration: the instant moves, the zone stays (the wall clock may move by more over a DST change)
+    return (_ctx, v, i) => {
+      const t = v as TimestampWithTimeZone;
+      return timestampTzFromEpochPicos(timestampTzToEpochPicos(t) + picosOf(i), t.timeZone);
+    };
+  }
+  if (value.kind === 'timestamp_tz' && interval.kind === 'interval_year_to_month') {
+    // months move the wall-clock date in the value's zone (Joda's zoned monthOfYear().add)
+    return (_ctx, v, i) => {
+      const t = v as TimestampWithTimeZone;
+      const local = t.epochMillis + zoneOffsetMillis(t.timeZone, t.epochMillis);
+      const day = Math.floor(local / MILLIS_PER_DAY);
+      const shiftedLocal = addMonthsToDays(day, months(i)) * MILLIS_PER_DAY + (local - day * MILLIS_PER_DAY);
+      const epochMillis = localToEpoch(t.timeZone, shiftedLocal, t.epochMillis);
+      return { epochMillis, picosOfMilli: t.picosOfMilli, timeZone: t.timeZone };
+    };
+  }
+  if (value.kind === 'time' && interval.kind === 'interval_day_to_second') {
+    return (_ctx, v, i) =>
+      timeFromPicos(
+        bigFloorMod(timeToPicos(v as number | bigint, value.precision) + picosOf(i), PICOS_PER_DAY),
+        value.precision,
+      );
+  }
+  if (value.kind === 'time_tz' && interval.kind === 'interval_day_to_second') {
+    return (_ctx, v, i) => {
+      const t = v as TimeWithTimeZone;
+      const picos = bigFloorMod(timeToPicos(t.time, value.precision) + picosOf(i), PICOS_PER_DAY);
+      return { time: timeFromPicos(picos, value.precision), offsetMinutes: t.offsetMinutes };
+    };
+  }
+  throw new TrinoError('NOT_SUPPORTED', `Cannot add ${formatType(interval)} to ${formatType(value)}`);
 }
 
 /** `date/timestamp ± interval`, which the analyzer turns into these calls. */

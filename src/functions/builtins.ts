@@ -4,6 +4,7 @@ import { arrayFunctions } from './array-functions';
 import { conditionalFunctions } from './conditional';
 import { datetimeFunctions } from './datetime-functions';
 import { failureFunctions } from './failure';
+import { formatFunctions } from './format-function';
 import { jsonFunctions } from './json-functions';
 import { mapFunctions } from './map-functions';
 import { mathFunctions } from './math';
@@ -17,6 +18,7 @@ export function builtinScalarFunctions(): ScalarFunctionSpec[] {
   return [
     ...mathFunctions,
     ...stringFunctions,
+    ...formatFunctions,
     ...regexpFunctions,
     ...datetimeFunctions,
     ...jsonFunctions,

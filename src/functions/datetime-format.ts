@@ -389,7 +389,7 @@ function padNumber(v: number, min: number): string {
 
 const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function zoneName(zoneId: string, epochMillis: number, long: boolean): string {
+export function zoneName(zoneId: string, epochMillis: number, long: boolean): string {
   if (zoneId === 'UTC') return long ? 'Coordinated Universal Time' : 'UTC';
   if (/^[+-]\d\d:\d\d$/.test(zoneId)) return zoneId;
   const key = `${zoneId}|${long}`;

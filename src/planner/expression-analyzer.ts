@@ -666,6 +666,14 @@ export class ExpressionAnalyzer {
     }
     const args = e.arguments.map((a) => this.analyze(a));
     switch (name) {
+      case 'format': {
+        // Trino's $format(varchar, row): the values travel as one row of any field types
+        if (args.length < 2)
+          throw new TrinoError('FUNCTION_NOT_FOUND', 'format requires at least two arguments', e.loc);
+        const values = args.slice(1);
+        const row: RowExpression = { kind: 'row', fields: values, type: rowType(values.map((v) => v.type)) };
+        return this.resolveFunction(name, [args[0], row], e.loc);
+      }
       case 'coalesce': {
         if (args.length === 0)
           throw new TrinoError(

@@ -166,6 +166,36 @@ test('dates and intervals', async () => {
   expect(r.rows).toEqual([[10471, 8824]]);
 });
 
+test('times, timestamps and timestamps with time zone plus and minus intervals', async () => {
+  const text = async (e: string) => (await rows(`SELECT CAST(${e} AS varchar)`))[0][0];
+  // times wrap around midnight
+  expect(await text("time '01:00' + INTERVAL '3' HOUR")).toBe('04:00:00');
+  expect(await text("INTERVAL '3' HOUR + time '23:00'")).toBe('02:00:00');
+  expect(await text("time '01:00' - INTERVAL '3' HOUR")).toBe('22:00:00');
+  expect(await text("time '01:00:00.123456789012' + INTERVAL '1' SECOND")).toBe('01:00:01.123456789012');
+  expect(await text("time '01:00 +05:00' - INTERVAL '3' HOUR")).toBe('22:00:00+05:00');
+  // long timestamps keep their digits; months keep the time of day and clamp the day
+  expect(await text("timestamp '2020-01-01 00:00:00.1234567' + INTERVAL '1' SECOND")).toBe(
+    '2020-01-01 00:00:01.1234567',
+  );
+  expect(await text("timestamp '2020-01-31 10:00:00.1234567' + INTERVAL '1' MONTH")).toBe(
+    '2020-02-29 10:00:00.1234567',
+  );
+  expect(await text("timestamp '2020-02-29 10:00' - INTERVAL '1' YEAR")).toBe('2019-02-28 10:00:00');
+  // with a zone: day-to-second moves the instant, months move the local date
+  expect(await text("timestamp '2020-03-07 12:00 America/New_York' + INTERVAL '1' DAY")).toBe(
+    '2020-03-08 13:00:00 America/New_York',
+  );
+  expect(await text("timestamp '2020-03-08 01:30 America/New_York' + INTERVAL '1' HOUR")).toBe(
+    '2020-03-08 03:30:00 America/New_York',
+  );
+  expect(await text("timestamp '2020-10-31 01:30 America/New_York' + INTERVAL '1' MONTH")).toBe(
+    '2020-11-30 01:30:00 America/New_York',
+  );
+  expect(await text("timestamp '2020-01-31 00:00 UTC' + INTERVAL '1' MONTH")).toBe('2020-02-29 00:00:00 UTC');
+  expect((await error("SELECT time '01:00' + INTERVAL '1' MONTH")).errorCode.name).toBe('TYPE_MISMATCH');
+});
+
 test('errors carry Trino names and locations', async () => {
   const missing = await error('SELECT nope FROM (VALUES 1) t (x)');
   expect(missing.errorCode.name).toBe('COLUMN_NOT_FOUND');
