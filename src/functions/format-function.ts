@@ -100,11 +100,13 @@ export const formatFunctions: ScalarFunctionSpec[] = [
     returns: 'varchar',
     description: 'formats the input arguments using a format string',
     specialize: (b) => {
+      // the analyzer always passes a row; a bare value (a direct call of this signature) is one argument
       const row = b.argumentTypes[1];
-      if (row.kind !== 'row') throw new TrinoError('TYPE_MISMATCH', 'format expects its arguments as a row');
-      const converters = row.fields.map((f) => converter(f.type));
-      return (_c, format: string, values: readonly unknown[]) => {
-        const args = converters.map((convert, i) => (values[i] === null ? null : convert(values[i])));
+      const types = row.kind === 'row' ? row.fields.map((f) => f.type) : [row];
+      const converters = types.map(converter);
+      return (_c, format: string, values: unknown) => {
+        const list = row.kind === 'row' ? (values as readonly unknown[]) : [values];
+        const args = converters.map((convert, i) => (list[i] === null ? null : convert(list[i])));
         try {
           return javaFormat(format, args);
         } catch (e) {

@@ -187,20 +187,21 @@ function checkSpec(spec: Spec): void {
   };
   const numeric = () => {
     widthForLeft();
-    if (flags.plus && flags.space)
-      throw new JavaFormatError('IllegalFormatFlags', `Flags = '${spec.flagText}'`);
-    if (flags.left && flags.zero)
-      throw new JavaFormatError('IllegalFormatFlags', `Flags = '${spec.flagText}'`);
+    if ((flags.plus && flags.space) || (flags.left && flags.zero))
+      throw new JavaFormatError('IllegalFormatFlags', `Flags = '${canonicalFlags(spec.flagText)}'`);
   };
   switch (c) {
     case 'b':
     case 'h':
     case 's':
       if (c !== 's' && flags.alternate) mismatch('#');
-      badFlags('+', ' ', '0', ',', '(');
       if (flags.left && spec.width === undefined) throw new JavaFormatError('MissingFormatWidth', spec.text);
+      badFlags('+', ' ', '0', ',', '(');
       return;
     case 'c':
+    case 't':
+    case '%':
+      // characters, date-times and '%' take a width and '-' only
       noPrecision();
       badFlags('#', '+', ' ', '0', ',', '(');
       widthForLeft();
@@ -208,8 +209,8 @@ function checkSpec(spec: Spec): void {
     case 'd':
     case 'o':
     case 'x':
-      noPrecision();
       numeric();
+      noPrecision();
       if (c === 'd' && flags.alternate) mismatch('#');
       if (c !== 'd' && flags.group) mismatch(',');
       return;
@@ -222,23 +223,19 @@ function checkSpec(spec: Spec): void {
       if (c === 'g' && flags.alternate) mismatch('#');
       if (c === 'a') badFlags('(', ',');
       return;
-    case 't':
-      noPrecision();
-      badFlags('#', '+', ' ', '0', ',', '(');
-      widthForLeft();
-      return;
-    case '%':
-      noPrecision();
-      badFlags('#', '+', ' ', '0', ',', '(');
-      widthForLeft();
-      return;
     case 'n':
       if (spec.width !== undefined) throw new JavaFormatError('IllegalFormatWidth', String(spec.width));
       if (spec.precision !== undefined)
         throw new JavaFormatError('IllegalFormatPrecision', String(spec.precision));
-      if (spec.flagText !== '') throw new JavaFormatError('IllegalFormatFlags', `Flags = '${spec.flagText}'`);
+      if (spec.flagText !== '')
+        throw new JavaFormatError('IllegalFormatFlags', `Flags = '${canonicalFlags(spec.flagText)}'`);
       return;
   }
+}
+
+/** Formatter's Flags.toString: the flags in its fixed order. */
+function canonicalFlags(flagText: string): string {
+  return [...'-#+ 0,(<'].filter((f) => flagText.includes(f)).join('');
 }
 
 function literal(spec: Spec): string {
@@ -270,7 +267,8 @@ function convert(spec: Spec, arg: JavaValue): string {
     case 'h':
       return justify(spec, truncate(arg === null ? 'null' : (javaHashCode(arg) >>> 0).toString(16)));
     case 's':
-      if (arg !== null && spec.flags.alternate)
+      // '#' needs a java.util.Formattable, which no argument is
+      if (spec.flags.alternate)
         throw new JavaFormatError('FormatFlagsConversionMismatch', `Conversion = s, Flags = #`);
       return justify(spec, truncate(arg === null ? 'null' : javaToString(arg)));
     case 'c':

@@ -13,6 +13,7 @@
  *
  * Every method runs to completion without awaiting, so each is atomic with respect to others.
  */
+import { unpackPage } from './packed-strings';
 import type {
   ColumnHandle,
   ColumnMetadata,
@@ -527,7 +528,8 @@ export class MemoryMetadata implements ConnectorMetadata {
       const indexes = predicates.map((p) => group.columnIds.indexOf(p.id));
       let deletedHere = 0;
       const survivors: Page[] = [];
-      for (const page of group.pages) {
+      for (const stored of group.pages) {
+        const page = unpackPage(stored);
         const matches = new Uint8Array(page.positionCount).fill(1);
         predicates.forEach((p, i) =>
           narrowMatches(matches, indexes[i] < 0 ? undefined : page.blocks[indexes[i]], p.test),
@@ -617,7 +619,8 @@ export class MemoryMetadata implements ConnectorMetadata {
       const ids = [...group.columnIds, ...columnIds.filter((c) => !group.columnIds.includes(c))];
       const targets = columnIds.map((c) => ids.indexOf(c));
       const pages: Page[] = [];
-      group.pages.forEach((page, p) => {
+      group.pages.forEach((stored, p) => {
+        const page = unpackPage(stored);
         const columns = ids.map(() => [] as unknown[]);
         for (let r = 0; r < page.positionCount; r++) {
           const change = changes.get(rowId(group.id, p, r));

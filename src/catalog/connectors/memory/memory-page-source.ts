@@ -4,6 +4,7 @@
  * column is never requested. The pages are fixed when the source is created, so a scan sees the
  * table as it was then, whatever DELETE or DROP do meanwhile.
  */
+import { unpackBlock } from './packed-strings';
 import { ROW_ID_COLUMN_ID, rowId } from './memory-row-ids';
 import type {
   ColumnHandle,
@@ -95,7 +96,7 @@ class MemoryPageSource implements ConnectorPageSource {
         blocks.push(nullBlock(c.type, stored.positionCount));
         this.bytes += stored.positionCount;
       } else {
-        blocks.push(stored.blocks[i]);
+        blocks.push(unpackBlock(stored.blocks[i]));
         this.bytes += group.blockBytes[index][i];
       }
     }

@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'crypto';
 import type { Page } from '../../../execution/page';
+import { packStrings, type StoredPage } from './packed-strings';
 import { TrinoError } from '../../../errors';
 import { MEMORY_LIMIT_EXCEEDED, MISSING_DATA } from './memory-errors';
 import type { MemoryDataFragment } from './memory-handles';
@@ -30,7 +31,7 @@ export interface PageGroup {
   readonly tableId: number;
   readonly writeId: number;
   readonly columnIds: readonly number[];
-  readonly pages: readonly Page[];
+  readonly pages: readonly StoredPage[];
   /** Estimated bytes of each page's blocks: `blockBytes[page][block]`. */
   readonly blockBytes: readonly (readonly number[])[];
   readonly rows: number;
@@ -74,7 +75,7 @@ export class MemoryPagesStore {
     input: readonly Page[],
     enforceLimit = true,
   ): MemoryDataFragment {
-    const pages: Page[] = [];
+    const pages: StoredPage[] = [];
     const blockBytes: number[][] = [];
     const pageRows: number[] = [];
     const nulls = new Array<number>(columnIds.length).fill(0);
@@ -110,7 +111,7 @@ export class MemoryPagesStore {
           maxs[c] = Math.max(maxs[c]!, range.max);
         }
       });
-      pages.push({ positionCount: p.positionCount, blocks });
+      pages.push({ positionCount: p.positionCount, blocks: blocks.map(packStrings) });
       blockBytes.push(sizes);
       pageRows.push(p.positionCount);
       rows += p.positionCount;

@@ -18,7 +18,7 @@
  * UTF-8 bytes for character types and json, bytes for varbinary — and is reported only for those
  * variable-width types.
  */
-import { type Block, booleanBlock, numberBlock, valueBlock } from '../../../execution/block';
+import { type Block, booleanBlock, numberBlock } from '../../../execution/block';
 import type { Page } from '../../../execution/page';
 import type { SqlType } from '../../../types';
 
@@ -186,43 +186,6 @@ export function compactBlock(block: Block): Block {
       return values === block.values && nulls === block.nulls ? block : booleanBlock(values, nulls);
     }
     case 'value':
-      return ownStrings(block);
+      return block;
   }
-}
-
-/** V8 copies substrings shorter than this; longer ones are slices that point into their parent. */
-const SLICED_STRING_MIN_LENGTH = 13;
-
-/**
- * The block with its long strings copied into one string of its own, each value a slice of it.
- * A substring (every tpch comment is one, cut at random from the 300 MB text pool) keeps its
- * parent alive, and V8 searches such scattered slices about 5x slower than slices of one
- * block-sized string (measured: LIKE '%special%requests%' over sf1 orders comments, 450 ms vs
- * 80 ms). A value repeated within the block is copied once, so values drawn from a short list
- * (ship instructions, part types) stay shared rather than multiplied.
- */
-function ownStrings(block: Extract<Block, { kind: 'value' }>): Block {
-  const values = block.values;
-  const partOf = new Map<string, number>();
-  const parts: string[] = [];
-  const slots: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== 'string' || v.length < SLICED_STRING_MIN_LENGTH) continue;
-    if (!partOf.has(v)) {
-      partOf.set(v, parts.length);
-      parts.push(v);
-    }
-    slots.push(i);
-  }
-  if (parts.length === 0) return block;
-  const joined = parts.join('');
-  const copies = new Array<string>(parts.length);
-  for (let k = 0, at = 0; k < parts.length; k++) {
-    copies[k] = joined.slice(at, at + parts[k].length);
-    at += parts[k].length;
-  }
-  const out = values.slice();
-  for (const i of slots) out[i] = copies[partOf.get(values[i] as string)!];
-  return valueBlock(out);
 }
