@@ -70,6 +70,7 @@ export function arrowTypeOf(type: SqlType): DataType {
     case 'varchar':
     case 'char':
     case 'json':
+    case 'ipaddress':
     case 'uuid':
       return new Utf8();
     case 'varbinary':
@@ -233,6 +234,7 @@ export function encodeValues(type: SqlType, values: readonly unknown[]): Data {
     case 'varchar':
     case 'char':
     case 'json':
+    case 'ipaddress':
     case 'uuid': {
       const { data, offsets } = encodeStrings(values);
       return makeData({ ...base, type: arrowType as Utf8, data, valueOffsets: offsets });
@@ -391,6 +393,7 @@ export function decodeValues(type: SqlType, data: Data): unknown[] {
     case 'varchar':
     case 'char':
     case 'json':
+    case 'ipaddress':
     case 'uuid': {
       const bytes = data.values as Uint8Array;
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

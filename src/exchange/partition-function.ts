@@ -56,6 +56,7 @@ export function hashValue(h: number, type: SqlType, v: unknown): number {
     case 'varchar':
     case 'char':
     case 'json':
+    case 'ipaddress':
     case 'uuid':
       return hashString(h, v as string);
     case 'varbinary': {

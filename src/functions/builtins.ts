@@ -5,6 +5,7 @@ import { conditionalFunctions } from './conditional';
 import { datetimeFunctions } from './datetime-functions';
 import { failureFunctions } from './failure';
 import { formatFunctions } from './format-function';
+import { ipFunctions } from './ip-functions';
 import { jsonFunctions } from './json-functions';
 import { mapFunctions } from './map-functions';
 import { mathFunctions } from './math';
@@ -19,6 +20,7 @@ export function builtinScalarFunctions(): ScalarFunctionSpec[] {
     ...mathFunctions,
     ...stringFunctions,
     ...formatFunctions,
+    ...ipFunctions,
     ...regexpFunctions,
     ...datetimeFunctions,
     ...jsonFunctions,

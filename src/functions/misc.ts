@@ -6,7 +6,7 @@
 
 import { UrlDecodeError, javaUrlDecode, javaUrlEncode as urlEncode } from './java-url-codec';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import type { Int64 } from '../types';
+import { formatType, type Int64 } from '../types';
 import type { ScalarFunctionSpec } from './registry';
 import { big, checkArgument, int64, invalidArgument, saturatedInt, toHexUpper, utf8Decode } from './util';
 
@@ -331,6 +331,18 @@ const urlPart = (
 });
 
 export const miscFunctions: ScalarFunctionSpec[] = [
+  {
+    name: 'typeof',
+    typeVariables: ['T'],
+    arguments: ['T'],
+    returns: 'varchar',
+    nullOnNull: false,
+    description: 'textual representation of expression type',
+    specialize: (b) => {
+      const name = formatType(b.argumentTypes[0]);
+      return () => name;
+    },
+  },
   {
     name: 'uuid',
     arguments: [],

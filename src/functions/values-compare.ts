@@ -195,6 +195,7 @@ function buildComparator(type: SqlType, nanFirst: boolean): Comparator {
       return type.precision <= 15 ? compareNumber : compareInt64;
     case 'varchar':
     case 'json':
+    case 'ipaddress':
     case 'uuid':
       return (a, b) => compareStrings(a as string, b as string);
     case 'char':
@@ -299,6 +300,7 @@ function buildEquality(type: SqlType): Equality {
     case 'interval_year_to_month':
     case 'interval_day_to_second':
     case 'json':
+    case 'ipaddress':
     case 'uuid':
       // Int64 and decimal values are normalized, so === is exact; for doubles it gives NaN <> NaN
       // and -0 = 0 as SQL wants.
@@ -453,6 +455,7 @@ function buildKey(type: SqlType): KeyFunction {
     case 'interval_year_to_month':
     case 'interval_day_to_second':
     case 'json':
+    case 'ipaddress':
     case 'uuid':
     case 'time':
     case 'unknown':

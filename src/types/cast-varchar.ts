@@ -14,6 +14,7 @@
  */
 
 import { TrinoError } from '../errors';
+import { formatIpAddress, ipAddressFromBytes, parseIpAddressBytes } from './ipaddress';
 import {
   DateTimeParseError,
   formatDate,
@@ -153,6 +154,8 @@ export function formatValue(value: unknown, type: SqlType): string {
     case 'json':
     case 'uuid':
       return value as string;
+    case 'ipaddress':
+      return formatIpAddress(value as string);
     default:
       throw invalidCast(`Cannot cast ${formatType(type)} to varchar`);
   }
@@ -273,6 +276,11 @@ export function castFromVarchar(text: string, to: SqlType, ctx?: CastContext): u
       return JSON.stringify(text);
     case 'uuid':
       return castVarcharToUuid(text);
+    case 'ipaddress': {
+      const bytes = parseIpAddressBytes(text);
+      if (bytes === undefined) throw invalidCast(`Cannot cast value to IPADDRESS: ${text}`);
+      return ipAddressFromBytes(bytes);
+    }
     case 'date':
       try {
         return parseDate(javaTrim(text));

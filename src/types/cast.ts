@@ -10,6 +10,7 @@ import { TrinoError } from '../errors';
 import { bigFloorDiv, bigFloorMod, MILLIS_PER_HOUR, PICOS_PER_DAY, PICOS_PER_MILLI } from './calendar';
 import { castFromVarchar, castToVarchar, formatValue, type CastContext } from './cast-varchar';
 import { canCast } from './coercion';
+import { ipAddressFromBytes, ipAddressToBytes } from './ipaddress';
 import {
   DateTimeParseError,
   localPicosToEpochPicos,
@@ -113,6 +114,8 @@ export function castValue(value: unknown, from: SqlType, to: SqlType, ctx?: Cast
   // Others
   if (from.kind === 'uuid' && to.kind === 'varbinary') return uuidToBytes(value as string);
   if (from.kind === 'varbinary' && to.kind === 'uuid') return bytesToUuid(value as Uint8Array);
+  if (from.kind === 'ipaddress' && to.kind === 'varbinary') return ipAddressToBytes(value as string);
+  if (from.kind === 'varbinary' && to.kind === 'ipaddress') return bytesToIpAddress(value as Uint8Array);
   if (from.kind === 'json') return castFromJson(value as string, to, ctx);
   if (from.kind === 'array' && to.kind === 'array') {
     return (value as unknown[]).map((v) => castValue(v, from.element, to.element, ctx));
@@ -430,6 +433,14 @@ function fromLocal(
     default:
       throw new TrinoError('TYPE_MISMATCH', `Cannot cast to ${formatType(to)}`);
   }
+}
+
+/** 16 bytes as they are, 4 bytes as an IPv4-mapped address (Trino's varbinary → ipaddress). */
+function bytesToIpAddress(bytes: Uint8Array): string {
+  if (bytes.length === 16) return ipAddressFromBytes(bytes);
+  if (bytes.length === 4)
+    return ipAddressFromBytes(Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...bytes]));
+  throw new TrinoError('INVALID_CAST_ARGUMENT', `Invalid IP address binary length: ${bytes.length}`);
 }
 
 // ---------------------------------------------------------------------------------------------

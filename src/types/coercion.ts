@@ -249,6 +249,7 @@ const STRING_CASTABLE: ReadonlySet<SqlTypeKind> = new Set<SqlTypeKind>([
   'timestamp_tz',
   'json',
   'uuid',
+  'ipaddress',
   'varchar',
   'char',
 ]);
@@ -304,6 +305,8 @@ export function canCast(from: SqlType, to: SqlType): boolean {
   if (DATETIME_CASTS[f]?.has(t)) return true;
   if (f === 'uuid' && t === 'varbinary') return true;
   if (f === 'varbinary' && t === 'uuid') return true;
+  if (f === 'ipaddress' && t === 'varbinary') return true;
+  if (f === 'varbinary' && t === 'ipaddress') return true;
   if (t === 'json') return jsonCastable(from, true);
   if (f === 'json') return jsonCastable(to, false);
   if (f === 'array' && t === 'array') return canCast(from.element, to.element);

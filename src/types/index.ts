@@ -14,6 +14,7 @@ export * from './time-zone';
 export * from './datetime';
 export * from './interval';
 export * from './json';
+export * from './ipaddress';
 export * from './cast-varchar';
 export * from './cast';
 export * from './literals';

@@ -40,6 +40,7 @@ import {
   UNBOUNDED_VARCHAR_LENGTH,
   UNKNOWN,
   UUID,
+  IPADDRESS,
   VARBINARY,
   VARCHAR,
   varcharType,
@@ -335,6 +336,7 @@ const SIMPLE_TYPES = new Map<string, SqlType>([
   ['date', DATE],
   ['json', JSON_TYPE],
   ['uuid', UUID],
+  ['ipaddress', IPADDRESS],
   ['unknown', UNKNOWN],
 ]);
 

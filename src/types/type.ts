@@ -100,6 +100,9 @@ export interface JsonType {
 export interface UuidType {
   readonly kind: 'uuid';
 }
+export interface IpAddressType {
+  readonly kind: 'ipaddress';
+}
 /** The type of the NULL literal; coerces to every type. */
 export interface UnknownType {
   readonly kind: 'unknown';
@@ -129,6 +132,7 @@ export type SqlType =
   | RowType
   | JsonType
   | UuidType
+  | IpAddressType
   | UnknownType;
 
 export type SqlTypeKind = SqlType['kind'];
@@ -169,6 +173,7 @@ export const INTERVAL_DAY_TO_SECOND: IntervalDayToSecondType = Object.freeze({
 });
 export const JSON_TYPE: JsonType = Object.freeze({ kind: 'json' });
 export const UUID: UuidType = Object.freeze({ kind: 'uuid' });
+export const IPADDRESS: IpAddressType = Object.freeze({ kind: 'ipaddress' });
 export const UNKNOWN: UnknownType = Object.freeze({ kind: 'unknown' });
 
 function checkInteger(value: number, what: string): void {

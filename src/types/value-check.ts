@@ -134,6 +134,8 @@ export function checkValue(value: unknown, type: SqlType): string | undefined {
       return isInt64(value) ? undefined : bad('not Int64 millis');
     case 'json':
       return typeof value === 'string' ? undefined : bad('not JSON text');
+    case 'ipaddress':
+      return typeof value === 'string' && /^[0-9a-f]{32}$/.test(value) ? undefined : bad('not an ipaddress');
     case 'uuid':
       return typeof value === 'string' &&
         /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)

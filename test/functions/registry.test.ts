@@ -181,7 +181,7 @@ describe('function resolution', () => {
     expectError(
       () => resolveScalarFunction('contains', [val('array(integer)'), val('varchar')]),
       'FUNCTION_NOT_FOUND',
-      'Unexpected parameters (array(integer), varchar) for function contains. Expected: contains(array(T), T) T:comparable',
+      'Unexpected parameters (array(integer), varchar) for function contains. Expected: contains(array(T), T) T:comparable, contains(varchar, ipaddress)',
     );
     expectError(
       () => resolveScalarFunction('regexp_like', [val('varchar'), val('bigint')]),

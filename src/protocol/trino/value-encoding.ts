@@ -8,6 +8,7 @@
  */
 import { castValue } from '../../types/cast';
 import { formatValue } from '../../types/cast-varchar';
+import { formatIpAddress } from '../../types/ipaddress';
 import {
   DATE,
   decimalToString,
@@ -91,6 +92,8 @@ export function valueEncoder(type: SqlType, options: EncodingOptions): ValueEnco
     case 'json':
     case 'uuid':
       return (v) => quote(v as string);
+    case 'ipaddress':
+      return (v) => quote(formatIpAddress(v as string));
     case 'varbinary':
       return (v) => quote(base64(v as Uint8Array));
     case 'time':

@@ -68,6 +68,7 @@ export function compareValues(type: SqlType, a: unknown, b: unknown): -1 | 0 | 1
     case 'varchar':
     case 'char':
     case 'json':
+    case 'ipaddress':
     case 'uuid':
       return compareStrings(a as string, b as string);
     case 'varbinary':
