@@ -16,6 +16,31 @@ import type {
 } from './ast';
 import { QueryParser } from './query-parser';
 
+const STATEMENT_KEYWORDS = [
+  'ALTER',
+  'CALL',
+  'COMMIT',
+  'CREATE',
+  'DEALLOCATE',
+  'DELETE',
+  'DESC',
+  'DESCRIBE',
+  'DROP',
+  'EXECUTE',
+  'EXPLAIN',
+  'INSERT',
+  'PREPARE',
+  'RESET',
+  'ROLLBACK',
+  'SET',
+  'SHOW',
+  'START',
+  'TRUNCATE',
+  'UPDATE',
+  'USE',
+  'WITH',
+];
+
 export class StatementParser extends QueryParser {
   /** One statement and the end of input (postgres: an optional trailing `;`). */
   parseSingleStatement(): Statement {
@@ -51,7 +76,7 @@ export class StatementParser extends QueryParser {
     const t = this.peek();
     if (t.type === 'operator' && t.value === '(') return this.parseQuery();
     if (t.type !== 'identifier') {
-      this.expecting('<statement>');
+      this.expectingStatement();
       this.fail();
     }
     switch (t.upper) {
@@ -140,8 +165,14 @@ export class StatementParser extends QueryParser {
       const pg = this.parsePostgresStatement();
       if (pg) return pg;
     }
-    this.expecting('<statement>');
+    this.expectingStatement();
     return this.fail();
+  }
+
+  /** What may start a statement, listed as Trino lists its grammar's (the statements parsed here). */
+  private expectingStatement(): void {
+    for (const word of STATEMENT_KEYWORDS) this.expecting(`'${word}'`);
+    this.expecting('<query>');
   }
 
   // ---- EXPLAIN, SHOW, DESCRIBE ---------------------------------------------------------------

@@ -61,6 +61,14 @@ test('the message lists what was expected, Trino style', () => {
   expect(e.message).toContain('<EOF>');
 });
 
+test("a statement's start lists the statement keywords and <query>, as Trino's grammar does", () => {
+  expect(syntaxError('SELEC 1').message).toBe(
+    "line 1:1: mismatched input 'SELEC'. Expecting: 'ALTER', 'CALL', 'COMMIT', 'CREATE', 'DEALLOCATE', " +
+      "'DELETE', 'DESC', 'DESCRIBE', 'DROP', 'EXECUTE', 'EXPLAIN', 'INSERT', 'PREPARE', 'RESET', 'ROLLBACK', " +
+      "'SET', 'SHOW', 'START', 'TRUNCATE', 'UPDATE', 'USE', 'WITH', <query>",
+  );
+});
+
 test('reserved words cannot be bare names but can be quoted', () => {
   expect(syntaxError('SELECT select FROM t').message).toContain("mismatched input 'select'");
   expect(() => parseStatement('SELECT "select" FROM "from"')).not.toThrow();
