@@ -1,13 +1,11 @@
 /** IPADDRESS functions (Trino's IpAddressFunctions). */
-import { ipAddressToBytes, parseIpAddressBytes } from '../types';
+import { ipAddressToBytes, ipv4Of, parseIpAddressBytes } from '../types';
 import type { ScalarFunctionSpec } from './registry';
 import { invalidArgument } from './util';
 
-const MAPPED_PREFIX = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
-
 /** Java's InetAddress bytes: 4 for an IPv4(-mapped) address, else 16. */
 function javaAddressBytes(bytes: Uint8Array): Uint8Array {
-  return MAPPED_PREFIX.every((b, i) => bytes[i] === b) ? bytes.subarray(12) : bytes;
+  return ipv4Of(bytes) ?? bytes;
 }
 
 /** Whether the first `bits` bits of a and b (of equal length) are equal. */

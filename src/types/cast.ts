@@ -10,7 +10,7 @@ import { TrinoError } from '../errors';
 import { bigFloorDiv, bigFloorMod, MILLIS_PER_HOUR, PICOS_PER_DAY, PICOS_PER_MILLI } from './calendar';
 import { castFromVarchar, castToVarchar, formatValue, type CastContext } from './cast-varchar';
 import { canCast } from './coercion';
-import { ipAddressFromBytes, ipAddressToBytes } from './ipaddress';
+import { ipAddressFromBytes, ipAddressToBytes, ipv4MappedBytes } from './ipaddress';
 import {
   DateTimeParseError,
   localPicosToEpochPicos,
@@ -438,8 +438,7 @@ function fromLocal(
 /** 16 bytes as they are, 4 bytes as an IPv4-mapped address (Trino's varbinary → ipaddress). */
 function bytesToIpAddress(bytes: Uint8Array): string {
   if (bytes.length === 16) return ipAddressFromBytes(bytes);
-  if (bytes.length === 4)
-    return ipAddressFromBytes(Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...bytes]));
+  if (bytes.length === 4) return ipAddressFromBytes(ipv4MappedBytes(bytes));
   throw new TrinoError('INVALID_CAST_ARGUMENT', `Invalid IP address binary length: ${bytes.length}`);
 }
 

@@ -60,10 +60,22 @@ function parseIpv6(text: string): number[] | undefined {
   return all.flatMap((g) => [g >> 8, g & 0xff]);
 }
 
+const MAPPED_PREFIX = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
+
+/** The IPv4-mapped IPv6 address (::ffff:a.b.c.d) of 4 IPv4 bytes. */
+export function ipv4MappedBytes(v4: ArrayLike<number>): Uint8Array {
+  return Uint8Array.from([...MAPPED_PREFIX, ...Array.from(v4)]);
+}
+
+/** The 4 IPv4 bytes of an IPv4-mapped address, else undefined (Java's Inet4Address or not). */
+export function ipv4Of(bytes: Uint8Array): Uint8Array | undefined {
+  return MAPPED_PREFIX.every((b, i) => bytes[i] === b) ? bytes.subarray(12) : undefined;
+}
+
 /** The 16 bytes of an address in text, or undefined when it is not one. */
 export function parseIpAddressBytes(text: string): Uint8Array | undefined {
   const v4 = parseIpv4(text);
-  if (v4 !== undefined) return Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4]);
+  if (v4 !== undefined) return ipv4MappedBytes(v4);
   if (!text.includes(':')) return undefined;
   const v6 = parseIpv6(text);
   return v6 === undefined ? undefined : Uint8Array.from(v6);
