@@ -122,7 +122,8 @@ describe('two workers with a shared secret', () => {
   test('a cancelled query leaves no task running on the workers', async () => {
     const r = await fetch(`${cluster.coordinator.uri}/v1/statement`, {
       method: 'POST',
-      body: 'SELECT count(*) FROM tpch.sf1.lineitem WHERE quantity > 0',
+      // sf10: long enough that the tasks are still running when polled on a fast or a loaded machine
+      body: 'SELECT count(*) FROM tpch.sf10.lineitem WHERE quantity > 0',
       headers: { 'X-Trino-User': 'test' },
     });
     let body = (await r.json()) as { nextUri?: string };
@@ -130,6 +131,8 @@ describe('two workers with a shared secret', () => {
     await eventually(
       async () => {
         if (body.nextUri) body = (await (await fetch(body.nextUri)).json()) as { nextUri?: string };
+        if (!body.nextUri)
+          throw new Error(`the query ended before its tasks were seen: ${JSON.stringify(body)}`);
         return (await runningTasks()).length > 0 ? true : undefined;
       },
       20_000,
@@ -148,7 +151,8 @@ describe('two workers with a shared secret', () => {
     type Stats = { state: string; nodes: number; totalSplits: number; completedSplits: number };
     let response = await fetch(`${cluster.coordinator.uri}/v1/statement`, {
       method: 'POST',
-      body: 'SELECT count(*) FROM tpch.sf1.lineitem WHERE quantity > 0',
+      // sf10: long enough that the tasks are still running when polled on a fast or a loaded machine
+      body: 'SELECT count(*) FROM tpch.sf10.lineitem WHERE quantity > 0',
       headers: { 'X-Trino-User': 'test' },
     });
     const seen: Stats[] = [];
