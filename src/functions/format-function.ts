@@ -21,18 +21,11 @@ import {
   type SqlType,
   type TimestampWithTimeZone,
 } from '../types';
-import { javaFormat, JavaFormatError, type JavaValue } from './java-format';
+import { javaFormat, JavaFormatError, splitEpochNanos, type JavaValue } from './java-format';
 import type { ScalarFunctionSpec } from './registry';
-
-const NANOS_PER_DAY = 86_400_000_000_000n;
 
 /** Picoseconds to nanoseconds, half up (Trino's roundDiv). */
 const picosToNanos = (picos: bigint) => bigFloorDiv(picos + 500n, 1000n);
-
-function splitDay(nanos: bigint): { days: number; nanoOfDay: bigint } {
-  const days = bigFloorDiv(nanos, NANOS_PER_DAY);
-  return { days: Number(days), nanoOfDay: nanos - days * NANOS_PER_DAY };
-}
 
 /** How a value of `type` becomes the Java argument Trino formats; throws for types without one. */
 function converter(type: SqlType): (value: unknown) => JavaValue {
@@ -61,12 +54,12 @@ function converter(type: SqlType): (value: unknown) => JavaValue {
     case 'time':
       return (v) => ({
         kind: 'LocalTime',
-        nanoOfDay: picosToNanos(timeToPicos(v as number | bigint, type.precision)) % NANOS_PER_DAY,
+        nanoOfDay: splitEpochNanos(picosToNanos(timeToPicos(v as number | bigint, type.precision))).nanoOfDay,
       });
     case 'timestamp':
       return (v) => ({
         kind: 'LocalDateTime',
-        ...splitDay(picosToNanos(timestampToEpochPicos(v as Int64 | LongTimestamp, type.precision))),
+        ...splitEpochNanos(picosToNanos(timestampToEpochPicos(v as Int64 | LongTimestamp, type.precision))),
       });
     case 'timestamp_tz':
       return (v) => {
@@ -75,7 +68,7 @@ function converter(type: SqlType): (value: unknown) => JavaValue {
         const offsetSeconds = Math.trunc(zoneOffsetMillis(t.timeZone, t.epochMillis) / 1000);
         return {
           kind: 'ZonedDateTime',
-          ...splitDay(epochNanos + BigInt(offsetSeconds) * 1_000_000_000n),
+          ...splitEpochNanos(epochNanos + BigInt(offsetSeconds) * 1_000_000_000n),
           offsetSeconds,
           zone: t.timeZone,
           epochNanos,

@@ -14,12 +14,14 @@
  * in UTC (Java reads it in the JVM's default zone).
  */
 import {
+  bigFloorDiv,
   civilFromDays,
   daysFromCivil,
   floorMod,
   formatOffsetMinutes,
   javaDoubleToString,
   javaFloatToString,
+  pad as padDigits,
   shortestDoubleDigits,
   type DecimalDigits,
 } from '../types';
@@ -500,9 +502,9 @@ function hexDouble(v: number, precision: number | undefined): string {
 // ---------------------------------------------------------------------------------------------
 // toString and hashCode
 
+/** Zero-padded to `width` digits, keeping a minus sign (Java prints year -1 as -0001). */
 function pad(n: number | bigint, width: number): string {
-  const s = (n < 0 ? -n : n).toString();
-  return (n < 0 ? '-' : '') + s.padStart(width, '0');
+  return (n < 0 ? '-' : '') + padDigits(n, width);
 }
 
 /** java.math.BigDecimal.toString: plain unless the scale is negative or the exponent below -6. */
@@ -652,19 +654,18 @@ interface Fields {
 
 const NANOS_PER_DAY = 86_400_000_000_000n;
 
+/** Epoch (or local) nanoseconds as days since 1970-01-01 and nanoseconds into the day. */
+export function splitEpochNanos(nanos: bigint): { days: number; nanoOfDay: bigint } {
+  const days = bigFloorDiv(nanos, NANOS_PER_DAY);
+  return { days: Number(days), nanoOfDay: nanos - days * NANOS_PER_DAY };
+}
+
 function fieldsOf(arg: JavaObject): Fields | undefined {
   switch (arg.kind) {
     case 'Long': {
       // epoch milliseconds (a Calendar), read in UTC
       const nanos = arg.value * 1_000_000n;
-      const days = nanos >= 0n ? nanos / NANOS_PER_DAY : -((-nanos + NANOS_PER_DAY - 1n) / NANOS_PER_DAY);
-      return {
-        days: Number(days),
-        nanoOfDay: nanos - days * NANOS_PER_DAY,
-        offsetSeconds: 0,
-        zone: 'UTC',
-        epochNanos: nanos,
-      };
+      return { ...splitEpochNanos(nanos), offsetSeconds: 0, zone: 'UTC', epochNanos: nanos };
     }
     case 'LocalDate':
       return { days: arg.days };
@@ -726,13 +727,11 @@ function dateTime(spec: Spec, suffix: string, arg: JavaObject): string {
     }
     case 'Z':
       if (f.zone === undefined) throw conversionError(spec, arg);
-      return zoneName(f.zone, Number(epoch() / 1_000_000n), false);
+      return zoneName(f.zone, Number(bigFloorDiv(epoch(), 1_000_000n)), false);
     case 's':
-      return (
-        epoch() >= 0n ? epoch() / 1_000_000_000n : -((-epoch() + 999_999_999n) / 1_000_000_000n)
-      ).toString();
+      return bigFloorDiv(epoch(), 1_000_000_000n).toString();
     case 'Q':
-      return (epoch() >= 0n ? epoch() / 1_000_000n : -((-epoch() + 999_999n) / 1_000_000n)).toString();
+      return bigFloorDiv(epoch(), 1_000_000n).toString();
     case 'B':
       return MONTH_NAMES[date('MonthOfYear').month - 1];
     case 'b':

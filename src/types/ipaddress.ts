@@ -61,6 +61,7 @@ function parseIpv6(text: string): number[] | undefined {
 }
 
 const MAPPED_PREFIX = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
+const MAPPED_PREFIX_HEX = Buffer.from(MAPPED_PREFIX).toString('hex');
 
 /** The IPv4-mapped IPv6 address (::ffff:a.b.c.d) of 4 IPv4 bytes. */
 export function ipv4MappedBytes(v4: ArrayLike<number>): Uint8Array {
@@ -91,7 +92,7 @@ export function ipAddressToBytes(value: string): Uint8Array {
 
 /** The canonical text of an IPADDRESS value (32 hex digits). */
 export function formatIpAddress(value: string): string {
-  if (value.startsWith('00000000000000000000ffff')) {
+  if (value.startsWith(MAPPED_PREFIX_HEX)) {
     const v4 = value.slice(24);
     return [0, 2, 4, 6].map((i) => parseInt(v4.slice(i, i + 2), 16)).join('.');
   }
